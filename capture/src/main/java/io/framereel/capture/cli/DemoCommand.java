@@ -79,7 +79,7 @@ final class DemoCommand implements Callable<Integer> {
         log(err, String.format(Locale.ROOT, "replaying at the recorded rate (%.1f s)", recording.recordedMs / 1e3));
         Replay replay = replay(stream, err);
         try (ImageIO in = ImageIO.open(stream, "r")) {
-            ContactSheet.write(in, 0, in.count() - 1, sheet);
+            ContactSheetWriter.write(in, 0, in.count() - 1, sheet);
         }
 
         out.println("framereel demo: a moving test pattern, recorded and read back");

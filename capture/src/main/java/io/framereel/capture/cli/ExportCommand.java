@@ -2,6 +2,7 @@ package io.framereel.capture.cli;
 
 import io.framereel.storage.Image;
 import io.framereel.storage.ImageIO;
+import io.framereel.storage.pixel.Images;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.ByteBuffer;
@@ -60,7 +61,7 @@ final class ExportCommand implements Callable<Integer> {
     FrameRange frames;
 
     @Option(names = "--contact-sheet", paramLabel = "FILE.png",
-            description = "Also write a PNG grid of up to " + ContactSheet.MAX_THUMBNAILS
+            description = "Also write a PNG grid of up to " + ContactSheetWriter.MAX_THUMBNAILS
                     + " thumbnails spread over the frames.")
     Path contactSheet;
 
@@ -101,8 +102,8 @@ final class ExportCommand implements Callable<Integer> {
                         + " to " + dir + " as " + as.extension());
             }
             if (contactSheet != null) {
-                ContactSheet.Layout layout = ContactSheet.write(stream, first, last, contactSheet);
-                out.println("contact sheet " + contactSheet + ": " + layout.frames.length + " thumbnails of frames "
+                int thumbnails = ContactSheetWriter.write(stream, first, last, contactSheet).size();
+                out.println("contact sheet " + contactSheet + ": " + thumbnails + " thumbnails of frames "
                         + first + ".." + last);
             }
         }
@@ -111,19 +112,26 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     private void exportFrames(ImageIO stream, int first, int last, PrintWriter err) throws IOException {
-        FramePng png = as == As.PNG ? new FramePng() : null;
         stream.seek(first);
         try (Progress progress = Progress.start(err, "export", last - first + 1L)) {
             for (int i = first; i <= last; i++) {
                 Image frame = stream.read(true, false, false);
                 Path target = dir.resolve(String.format(Locale.ROOT, "%06d.%s", i, as.extension()));
-                if (png != null) {
-                    png.write(frame, target);
+                if (as == As.PNG) {
+                    writePng(frame, target);
                 } else {
                     writeRaw(frame.payload(), target);
                 }
                 progress.update(i - first + 1L);
             }
+        }
+    }
+
+    private static void writePng(Image frame, Path target) throws IOException {
+        try {
+            Images.writePng(frame, target);
+        } catch (IOException e) {
+            throw CliException.io(target, "cannot write PNG", e);
         }
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.framereel.storage.ImageIO;
 import io.framereel.storage.PixelFormat;
+import io.framereel.storage.pixel.ContactSheet;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -31,7 +32,8 @@ class DemoCommandTest {
         }
         BufferedImage png = javax.imageio.ImageIO.read(sheet.toFile());
         assertNotNull(png, "contact sheet is a PNG");
-        assertEquals(new ContactSheet.Layout(0, 5, 64, 48).sheetWidth(), png.getWidth());
+        ContactSheetWriter.Layout layout = new ContactSheetWriter.Layout(0, 5, 64);
+        assertEquals(layout.columns * (64 + ContactSheet.GAP_PX) + ContactSheet.GAP_PX, png.getWidth());
 
         assertTrue(run.out.contains("  file           " + stream + "\n"), run.out);
         assertTrue(run.out.contains("  frames         6 x 64x48 RGB565 at 30 fps\n"), run.out);

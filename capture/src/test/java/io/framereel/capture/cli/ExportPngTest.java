@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.framereel.storage.Image;
 import io.framereel.storage.ImageIO;
 import io.framereel.storage.PixelFormat;
+import io.framereel.storage.pixel.ContactSheet;
+import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -70,28 +72,31 @@ class ExportPngTest {
         assertEquals(0, run.exitCode, run.toString());
         assertTrue(run.out.contains("contact sheet " + sheet + ": 4 thumbnails of frames 1..4"), run.out);
         BufferedImage png = readPng(sheet);
-        ContactSheet.Layout layout = new ContactSheet.Layout(1, 4, 8, 6);
+        ContactSheetWriter.Layout layout = new ContactSheetWriter.Layout(1, 4, 8);
         assertEquals(2, layout.columns);
-        assertEquals(layout.sheetWidth(), png.getWidth());
-        assertEquals(layout.sheetHeight(), png.getHeight());
+        ContactSheet expected = new ContactSheet(layout.columns, layout.thumbWidth);
+        for (int i = 0; i < 4; i++) {
+            expected.add(Image.of(8, 6, PixelFormat.GRAYSCALE, ByteBuffer.allocate(48)), i);
+        }
+        assertEquals(expected.width(), png.getWidth());
+        assertEquals(expected.height(), png.getHeight());
         for (int i = 0; i < 4; i++) {
             int grey = levels[i + 1];
-            int centre = png.getRGB(layout.x(i) + layout.thumbWidth / 2, layout.y(i) + layout.thumbHeight / 2);
+            Rectangle cell = expected.thumbnailBounds(i);
+            int centre = png.getRGB(cell.x + cell.width / 2, cell.y + cell.height / 2);
             assertEquals(grey << 16 | grey << 8 | grey, centre & 0xFFFFFF, "thumbnail " + i);
         }
-        assertEquals(ContactSheet.BACKGROUND, png.getRGB(0, 0) & 0xFFFFFF);
+        assertEquals(ContactSheet.backgroundRgb(), png.getRGB(0, 0) & 0xFFFFFF);
     }
 
     @Test
     void contactSheetSamplesLongStreamsEvenly() {
-        ContactSheet.Layout layout = new ContactSheet.Layout(0, 999, 640, 480);
+        ContactSheetWriter.Layout layout = new ContactSheetWriter.Layout(0, 999, 640);
 
-        assertEquals(ContactSheet.MAX_THUMBNAILS, layout.frames.length);
+        assertEquals(ContactSheetWriter.MAX_THUMBNAILS, layout.frames.length);
         assertEquals(0, layout.frames[0]);
         assertEquals(999, layout.frames[layout.frames.length - 1]);
-        assertEquals(ContactSheet.MAX_THUMB_WIDTH, layout.thumbWidth);
-        assertEquals(120, layout.thumbHeight);
+        assertEquals(ContactSheetWriter.MAX_THUMB_WIDTH, layout.thumbWidth);
         assertEquals(7, layout.columns);
-        assertEquals(7, layout.rows);
     }
 }

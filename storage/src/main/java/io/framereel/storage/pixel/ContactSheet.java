@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
+import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -88,41 +89,77 @@ public final class ContactSheet {
         if (thumbnails.isEmpty()) {
             throw new IllegalStateException("contact sheet has no frames; add at least one before rendering");
         }
-        int usedColumns = Math.min(columns, thumbnails.size());
-        int rows = (thumbnails.size() + usedColumns - 1) / usedColumns;
-        int tallest = 0;
-        for (BufferedImage t : thumbnails) {
-            tallest = Math.max(tallest, t.getHeight());
-        }
-        int cellHeight = tallest + LABEL_BAND_PX;
-        int width = usedColumns * thumbnailWidthPx + (usedColumns + 1) * GAP_PX;
-        int height = rows * cellHeight + (rows + 1) * GAP_PX;
-        BufferedImage sheet = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        int tallest = tallestThumbnail();
+        BufferedImage sheet = new BufferedImage(width(), height(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = sheet.createGraphics();
         try {
             g.setColor(BACKGROUND);
-            g.fillRect(0, 0, width, height);
+            g.fillRect(0, 0, sheet.getWidth(), sheet.getHeight());
             g.setFont(new Font(Font.MONOSPACED, Font.PLAIN, FONT_SIZE));
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             FontMetrics metrics = g.getFontMetrics();
             // Centre the text line vertically in the label band.
-            int baseline = tallest + (LABEL_BAND_PX - metrics.getHeight()) / 2 + metrics.getAscent();
+            int baseline = (LABEL_BAND_PX - metrics.getHeight()) / 2 + metrics.getAscent();
             for (int i = 0; i < thumbnails.size(); i++) {
-                int left = GAP_PX + (i % usedColumns) * (thumbnailWidthPx + GAP_PX);
-                int top = GAP_PX + (i / usedColumns) * (cellHeight + GAP_PX);
-                g.drawImage(thumbnails.get(i), left, top, null);
-                Graphics2D cell = (Graphics2D) g.create(left, top + tallest, thumbnailWidthPx, LABEL_BAND_PX);
+                Rectangle cell = thumbnailBounds(i);
+                g.drawImage(thumbnails.get(i), cell.x, cell.y, null);
+                Graphics2D label = (Graphics2D) g.create(cell.x, cell.y + tallest, thumbnailWidthPx, LABEL_BAND_PX);
                 try {
-                    cell.setColor(LABEL_COLOUR);
-                    cell.drawString(labels.get(i), 0, baseline - tallest);
+                    label.setColor(LABEL_COLOUR);
+                    label.drawString(labels.get(i), 0, baseline);
                 } finally {
-                    cell.dispose();
+                    label.dispose();
                 }
             }
         } finally {
             g.dispose();
         }
         return sheet;
+    }
+
+    /** Width of the rendered sheet in pixels, for the frames added so far. */
+    public int width() {
+        int used = usedColumns();
+        return used * thumbnailWidthPx + (used + 1) * GAP_PX;
+    }
+
+    /** Height of the rendered sheet in pixels, for the frames added so far. */
+    public int height() {
+        int used = usedColumns();
+        int rows = used == 0 ? 0 : (thumbnails.size() + used - 1) / used;
+        return rows * cellHeight() + (rows + 1) * GAP_PX;
+    }
+
+    /** Where thumbnail {@code i} is drawn on the rendered sheet (its label goes below it). */
+    public Rectangle thumbnailBounds(int i) {
+        if (i < 0 || i >= thumbnails.size()) {
+            throw new IndexOutOfBoundsException("thumbnail " + i + " outside 0.." + (thumbnails.size() - 1));
+        }
+        int used = usedColumns();
+        BufferedImage t = thumbnails.get(i);
+        return new Rectangle(GAP_PX + (i % used) * (thumbnailWidthPx + GAP_PX),
+                GAP_PX + (i / used) * (cellHeight() + GAP_PX), t.getWidth(), t.getHeight());
+    }
+
+    /** The sheet's background colour as 0xRRGGBB. */
+    public static int backgroundRgb() {
+        return BACKGROUND.getRGB() & 0xFFFFFF;
+    }
+
+    private int usedColumns() {
+        return Math.min(columns, thumbnails.size());
+    }
+
+    private int cellHeight() {
+        return tallestThumbnail() + LABEL_BAND_PX;
+    }
+
+    private int tallestThumbnail() {
+        int tallest = 0;
+        for (BufferedImage t : thumbnails) {
+            tallest = Math.max(tallest, t.getHeight());
+        }
+        return tallest;
     }
 
     /**
