@@ -9,16 +9,17 @@ import java.nio.file.Path;
 
 /**
  * Shows what a long recording costs that the benchmarks, which rewind their files, never see: the frame index
- * of a growing file doubles at every power of two, inside {@code write()}. Appends 2.2 million 16x16 GRAYSCALE
- * frames (633 MB) without rewinding and prints the writer thread's allocation per block of frames and the time
- * of each write that doubles the index.
+ * of a growing file gains a page of 65,536 entries (about 1.6 MB) inside {@code write()} every 65,536 frames.
+ * Appends 2.2 million 16x16 GRAYSCALE frames (633 MB) without rewinding and prints the writer thread's
+ * allocation per block of frames, the time of each write that adds a page, and the slowest other write.
  *
  * <p>Run: {@code java -cp bench/target/benchmarks.jar io.framereel.bench.IndexGrowthProbe [dir]}. Single-threaded.
  */
 public final class IndexGrowthProbe {
     private static final int FRAMES = 2_200_000;
     private static final int BLOCK_FRAMES = 250_000;
-    private static final int FIRST_REPORTED_DOUBLING = 1 << 16;
+    /** Entries per index page; FrameIndex.PAGE_SIZE, which is package-private to storage. */
+    private static final int PAGE_ENTRIES = 1 << 16;
 
     private IndexGrowthProbe() {
     }
@@ -37,10 +38,11 @@ public final class IndexGrowthProbe {
                 out.write(image);
                 long nanos = System.nanoTime() - start;
                 totalNanos += nanos;
-                // The index holds 2^k entries after frame 2^k; the next write doubles it.
-                boolean doubles = i >= FIRST_REPORTED_DOUBLING && (i & (i - 1)) == 0;
-                if (doubles) {
-                    System.out.printf("write #%,d doubles the index: %.2f ms%n", i + 1, nanos / 1e6);
+                boolean addsPage = i > 0 && i % PAGE_ENTRIES == 0;
+                if (addsPage) {
+                    if (i % (8 * PAGE_ENTRIES) == 0) {
+                        System.out.printf("write #%,d adds an index page: %.2f ms%n", i + 1, nanos / 1e6);
+                    }
                 } else if (i >= BLOCK_FRAMES) {
                     slowestOtherNanos = Math.max(slowestOtherNanos, nanos);
                 }
@@ -51,7 +53,7 @@ public final class IndexGrowthProbe {
                     blockStartBytes = threads.getThreadAllocatedBytes(threadId);
                 }
             }
-            System.out.printf("mean write %.2f us; slowest write that did not double the index (after frame %,d): %.2f ms%n",
+            System.out.printf("mean write %.2f us; slowest write that did not add a page (after frame %,d): %.2f ms%n",
                     totalNanos / 1e3 / FRAMES, BLOCK_FRAMES, slowestOtherNanos / 1e6);
         } finally {
             BenchFrames.deleteTree(scratch);

@@ -136,7 +136,7 @@ public final class FileStream extends ImageIO {
             while (header.hasRemaining()) {
                 ch.write(header);
             }
-            FrameIndex index = new FrameIndex(StreamFormat.V2_CHUNK_HEADER_BYTES, 1024);
+            FrameIndex index = new FrameIndex(StreamFormat.V2_CHUNK_HEADER_BYTES);
             FileStream s = new FileStream(path, Mode.WRITE, ch, StreamVersion.V2_0, index, TailDamage.NONE, 0,
                     StreamFormat.FILE_HEADER_BYTES, options);
             s.channelPosition = StreamFormat.FILE_HEADER_BYTES;

@@ -12,10 +12,12 @@ import java.nio.file.Path;
 /**
  * Checks a stream file's header and walks its chunk headers to build the {@link FrameIndex}, stopping at the
  * first chunk that is torn or invalid. Reads through a 64 KiB window, so small frames cost one read per
- * window and large frames one 32-byte read each. Never allocates from a size read out of the file.
+ * window, and large frames one 4 KiB read each. Never allocates from a size read out of the file.
  */
 final class StreamScanner {
     private static final int WINDOW_BYTES = 64 * 1024;
+    /** Read size when chunks are larger than the window: one page holds the next header, more is wasted. */
+    private static final int SMALL_WINDOW_BYTES = 4096;
     private static final PixelFormat[] V1_TYPES = {
         PixelFormat.BINARY, PixelFormat.GRAYSCALE, PixelFormat.RGB565, PixelFormat.BAYER_BGGR};
     /** Frames larger than this cannot live in one ByteBuffer with room to spare. */
@@ -24,8 +26,10 @@ final class StreamScanner {
     private final Path path;
     private final FileChannel channel;
     private final long fileSize;
-    private final ByteBuffer window = ByteBuffer.allocate(WINDOW_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    /** Direct, so the kernel copies straight into it (a heap buffer would go through a temporary direct one). */
+    private final ByteBuffer window = ByteBuffer.allocateDirect(WINDOW_BYTES).order(ByteOrder.LITTLE_ENDIAN);
     private long windowStart = -1;
+    private boolean largeChunks;
     private int windowLength;
 
     private StreamVersion version;
@@ -90,8 +94,7 @@ final class StreamScanner {
             throw new ImageIOException(path, -1, 12, "unsupported version V" + (char) h[13] + "." + (char) h[15]
                     + ", expected V1.0, V1.1, V2.0 or V2.1");
         }
-        int headerBytes = version.chunkHeaderBytes();
-        index = new FrameIndex(headerBytes, (int) Math.min(1 << 20, (fileSize / (headerBytes + 16)) + 1));
+        index = new FrameIndex(version.chunkHeaderBytes());
     }
 
     private void walkChunks() throws IOException {
@@ -157,6 +160,7 @@ final class StreamScanner {
             int elapsedMs = version == StreamVersion.V2_1 ? (int) Math.min(Integer.MAX_VALUE, (elapsed + 500) / 1000)
                     : (int) Math.min(Integer.MAX_VALUE, elapsed);
             index.append(pos, elapsedMs, (int) width, (int) height, format, (int) payload);
+            largeChunks = end - pos > WINDOW_BYTES / 2;
             pos = end;
         }
     }
@@ -171,7 +175,7 @@ final class StreamScanner {
             return;
         }
         window.clear();
-        int want = (int) Math.min(WINDOW_BYTES, fileSize - pos);
+        int want = (int) Math.min(Math.max(length, largeChunks ? SMALL_WINDOW_BYTES : WINDOW_BYTES), fileSize - pos);
         window.limit(want);
         while (window.hasRemaining()) {
             if (channel.read(window, pos + window.position()) < 0) {
