@@ -43,7 +43,11 @@ final class V4l2Handle implements AutoCloseable {
         try {
             handle.capability = handle.queryCapability();
         } catch (V4l2Exception | RuntimeException e) {
-            handle.close();
+            try {
+                handle.close();
+            } catch (V4l2Exception closeFailure) {
+                e.addSuppressed(closeFailure);
+            }
             throw e;
         }
         return handle;
