@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * Capture from the kernel's vivid test driver through the real JNA binding: discovery by name, QUERYCAP,
  * YUYV 640x480, 30 frames of mmap streaming with sequence/timestamp/bytesused checks, controls, and zero
  * allocation per frame. Runs only in the QEMU hil rig (tag "hil"), where vivid is loaded; fails if it is not.
+ * Run: {@code ./mvnw -pl device -am test -Dtest.excludedGroups=fuzz-long -Dgroups=hil}.
  */
 @Tag("hil")
 class VividCaptureHilTest {
