@@ -68,9 +68,15 @@ public class CdevDigitalOutput extends DigitalOutputBase {
         return super.state(next);
     }
 
-    /** Applies Pi4J's shutdown state (if configured), then releases the line even if that failed. */
+    /**
+     * Applies Pi4J's shutdown state (if configured), then releases the line even if that failed. A second call
+     * (Pi4J's registry and the provider both shut instances down) does nothing.
+     */
     @Override
     public DigitalOutput shutdown(Context context) throws ShutdownException {
+        if (line == null) {
+            return this;
+        }
         RuntimeException failure = null;
         try {
             super.shutdown(context);
