@@ -219,7 +219,8 @@ class GpioCdevHilTest {
         LatencyStats kernel = new LatencyStats();
         LatencyStats delivered = new LatencyStats();
         BlockingQueue<long[]> received = new ArrayBlockingQueue<>(4);
-        try (GpioChip chip = sim.open(); InputLine line = chip.requestInput(GpioSim.SHUTTER_BUTTON, plainInput())) {
+        try (GpioChip chip = sim.open()) {
+            InputLine line = chip.requestInput(GpioSim.SHUTTER_BUTTON, plainInput());
             Thread reader = new Thread(() -> {
                 try {
                     for (EdgeEvent e = line.awaitEdge(-1); e != null; e = line.awaitEdge(-1)) {
@@ -243,8 +244,9 @@ class GpioCdevHilTest {
                 sim.pull(GpioSim.SHUTTER_BUTTON, false);
                 assertNotNull(received.poll(EVENT_TIMEOUT_MS, TimeUnit.MILLISECONDS), "release " + i + ": no event");
             }
-            line.close();
+            line.close(); // wakes the reader, which then ends
             reader.join(2000);
+            assertFalse(reader.isAlive(), "reader still blocked after close");
         }
         String report = "HIL-GPIO-LATENCY cdev " + System.getProperty("os.arch") + " java "
                 + System.getProperty("java.version") + "\n  press->kernel timestamp: " + kernel.summary()

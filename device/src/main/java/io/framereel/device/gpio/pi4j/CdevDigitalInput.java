@@ -139,7 +139,9 @@ public class CdevDigitalInput extends DigitalInputBase {
         } catch (AsynchronousCloseException e) {
             LOG.debug("input '{}': edge reader stopped by shutdown", id);
         } catch (IOException | RuntimeException e) {
-            if (!l.isClosed()) {
+            if (l.isClosed()) {
+                LOG.debug("input '{}': edge reader stopped by shutdown ({})", id, e.getMessage());
+            } else {
                 LOG.error("input '{}' on {} line {}: edge reader stopped, no more events will be delivered: {}", id,
                         chip, config.address(), e.getMessage(), e);
             }
