@@ -2,7 +2,6 @@ package io.framereel.storage.file;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -17,6 +16,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -52,6 +52,9 @@ class CrashRecoveryTest {
     private static final long TIMED_MAX_DELAY_NANOS = 40_000_000;
     private static final long LOCKSTEP_MAX_DELAY_NANOS = 4_000_000;
     private static final long STARTUP_MAX_DELAY_NANOS = 200_000_000;
+
+    /** Exit status Process reports for a child ended by signal 9. */
+    private static final int KILLED_BY_SIGKILL = 128 + 9;
 
     @TempDir
     Path dir;
@@ -122,7 +125,7 @@ class CrashRecoveryTest {
             if (plan.style != KillStyle.STARTUP) {
                 followUntilKillPoint(out, go, plan, report, where, process, stderr);
             }
-            spin(plan.delayNanos);
+            waitPrecisely(plan.delayNanos);
             process.toHandle().destroyForcibly(); // SIGKILL; unlike Process.destroyForcibly it keeps stdout open
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 fail(where + ": writer did not die");
@@ -134,9 +137,8 @@ class CrashRecoveryTest {
         } finally {
             process.destroyForcibly();
         }
-        assertNotEquals(0, process.exitValue(), where + ": writer finished instead of being killed");
-        String errors = Files.readString(stderr);
-        assertTrue(errors.isBlank(), () -> where + ": writer failed on its own: " + errors);
+        assertEquals(KILLED_BY_SIGKILL, process.exitValue(), where + ": writer was not killed but ended: "
+                + Files.readString(stderr));
         assertFalse(report.done, where + ": writer reached maxFrames");
         return report;
     }
@@ -169,8 +171,12 @@ class CrashRecoveryTest {
         go.flush();
     }
 
-    private static void spin(long nanos) {
+    /** Waits precisely: parks for all but the last millisecond (the child needs the other core), spins the rest. */
+    private static void waitPrecisely(long nanos) {
         long end = System.nanoTime() + nanos;
+        if (nanos > 2_000_000) {
+            LockSupport.parkNanos(nanos - 1_000_000);
+        }
         while (System.nanoTime() - end < 0) {
             Thread.onSpinWait();
         }
@@ -193,7 +199,9 @@ class CrashRecoveryTest {
         COUNTED,
         /**
          * The writer waits for a byte from the parent before each frame and is killed a random delay after
-         * the release of one chosen frame, so the parent knows exactly which write was in flight.
+         * the release of one chosen frame, so the parent knows exactly which write was in flight (checked: no
+         * more than that frame survives). Rarely tears a chunk: an idle writer starts late and, once inside
+         * writev, finishes it (the kernel looks for a fatal signal only between page-cache folios).
          */
         LOCKSTEP,
         /** Killed during JVM start or while APPEND opens and repairs the file (only for an existing file). */
