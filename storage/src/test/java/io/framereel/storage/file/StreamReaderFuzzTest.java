@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.code_intelligence.jazzer.junit.DictionaryFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.framereel.storage.EndOfStreamException;
 import io.framereel.storage.Image;
@@ -34,8 +35,13 @@ import org.junit.jupiter.api.AfterAll;
  * <p>Without {@code JAZZER_FUZZ} (the normal build) each method runs once per file of its seed corpus
  * ({@code src/test/resources/io/framereel/storage/file/StreamReaderFuzzTestInputs/<method>/}, made by
  * {@link FuzzSeedCorpus}); with {@code JAZZER_FUZZ=1} Jazzer mutates that corpus (see the {@code fuzz}
- * profile in storage/pom.xml). The bytes are the whole file; the seeks to try are derived from a hash of them,
- * so every corpus file is a plain stream file that OpenMV tools can open too.
+ * profile in storage/pom.xml), helped by the format's tokens in {@code stream.dict}. The bytes are the whole
+ * file; the seeks to try are derived from a hash of them, so every corpus file is a plain stream file that
+ * OpenMV tools can open too.
+ *
+ * <p>Coverage guidance note: the scanner widens header fields to unsigned {@code long} before comparing them,
+ * which libFuzzer's compare tracing matches less well than 32-bit compares; the dictionary supplies the
+ * boundary values (32767, 32768, the 2 GiB payload limit) so the long runs still reach them.
  */
 class StreamReaderFuzzTest {
     private static final Path DIR = createDir();
@@ -45,6 +51,7 @@ class StreamReaderFuzzTest {
     private static final Image APPENDED_JPEG = Image.of(160, 120, PixelFormat.JPEG,
             ByteBuffer.wrap(new byte[] {(byte) 0xFF, (byte) 0xD8, 0, (byte) 0xFF, (byte) 0xD9})).elapsedMs(33);
 
+    @DictionaryFile(resourcePath = "stream.dict")
     @FuzzTest(maxDuration = "10m")
     void readModeReadsEveryFrameInsideTheFileOrFailsNamingIt(byte[] data) throws IOException {
         Files.write(FILE, data);
@@ -74,6 +81,7 @@ class StreamReaderFuzzTest {
         }
     }
 
+    @DictionaryFile(resourcePath = "stream.dict")
     @FuzzTest(maxDuration = "10m")
     void appendModeCutsOnlyTheTailAndAppendsOrFailsLeavingTheFileAlone(byte[] data) throws IOException {
         Files.write(FILE, data);
