@@ -1,7 +1,7 @@
 package io.framereel.capture.cli;
 
-import io.framereel.storage.ImageIO;
 import io.framereel.storage.file.FileStream;
+import io.framereel.storage.file.StreamReport;
 import io.framereel.storage.file.FrameIndex;
 import io.framereel.storage.file.TailDamage;
 import java.io.IOException;
@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Show a stream file's version, frame count, size, recorded duration and damaged tail, and a table of "
                     + "its frames (index, chunk offset, elapsed ms, width, height, pixformat, payload bytes).",
-            "Reads chunk headers only. A torn last frame (as after a power cut) is reported, not an error."})
+            "Reads chunk headers only. A torn last frame (as after a power cut) or garbage after the last whole frame "
+                    + "is reported, not an error; 'framereel repair' cuts it off."})
 final class InfoCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "An ImageIO stream file (V1.0, V1.1, V2.0 or V2.1).")
@@ -39,22 +40,20 @@ final class InfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        try (ImageIO stream = ImageIO.open(file, "r")) {
-            FileStream fs = (FileStream) stream;
-            PrintWriter out = spec.commandLine().getOut();
-            if (json) {
-                printJson(fs, out);
-            } else {
-                printTable(fs, out);
-            }
-            out.flush();
+        StreamReport fs = FileStream.inspect(file); // unlike 'r', shows the frames before a garbage tail
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            printJson(fs, out);
+        } else {
+            printTable(fs, out);
         }
+        out.flush();
         return 0;
     }
 
-    private static void printJson(FileStream fs, PrintWriter out) throws IOException {
+    private static void printJson(StreamReport fs, PrintWriter out) throws IOException {
         FrameIndex index = fs.index();
-        out.print("{\"version\":" + fs.version().getAsInt() + ",\"count\":" + fs.count() + ",\"size\":" + fs.size()
+        out.print("{\"version\":" + fs.version().code() + ",\"count\":" + fs.index().size() + ",\"size\":" + fs.fileSize()
                 + ",\"frames\":[");
         for (int i = 0; i < index.size(); i++) {
             if (i > 0) {
@@ -69,7 +68,7 @@ final class InfoCommand implements Callable<Integer> {
                     + ",\"pixformat_code\":" + index.format(i).code()
                     + ",\"bytes\":" + index.payloadBytes(i) + "}");
         }
-        TailDamage tail = fs.tailDamage();
+        TailDamage tail = fs.tail();
         out.print("],\"duration_ms\":" + index.durationMs() + ",\"tail\":{\"kind\":"
                 + Json.string(tail.kind().name().toLowerCase(Locale.ROOT)));
         if (tail.kind() != TailDamage.Kind.NONE) {
@@ -79,18 +78,18 @@ final class InfoCommand implements Callable<Integer> {
         out.println("},\"path\":" + Json.string(fs.path().toString()) + "}");
     }
 
-    private static void printTable(FileStream fs, PrintWriter out) throws IOException {
+    private static void printTable(StreamReport fs, PrintWriter out) throws IOException {
         FrameIndex index = fs.index();
         long duration = index.durationMs();
-        int version = fs.version().getAsInt();
+        int version = fs.version().code();
         out.println("file      " + fs.path());
         out.println("version   V" + version / 10 + "." + version % 10 + " (" + version + ")");
-        out.println("frames    " + fs.count());
-        out.println("size      " + fs.size() + " bytes");
+        out.println("frames    " + fs.index().size());
+        out.println("size      " + fs.fileSize() + " bytes");
         out.println("duration  " + duration + " ms"
-                + (duration > 0 && fs.count() > 0
-                        ? String.format(Locale.ROOT, " (%.2f fps average)", fs.count() * 1000.0 / duration) : ""));
-        out.println("tail      " + describeTail(fs.tailDamage()));
+                + (duration > 0 && fs.index().size() > 0
+                        ? String.format(Locale.ROOT, " (%.2f fps average)", fs.index().size() * 1000.0 / duration) : ""));
+        out.println("tail      " + describeTail(fs.tail()));
         if (index.size() == 0) {
             return;
         }

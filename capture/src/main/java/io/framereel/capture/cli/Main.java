@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
             InfoCommand.class,
             ExportCommand.class,
             ConvertCommand.class,
+            RepairCommand.class,
             SynthCommand.class,
             DemoCommand.class,
         })

@@ -73,7 +73,7 @@ class CliErrorsTest {
         Path bad = dir.resolve("bad.bin");
         Files.write(bad, StreamBytes.header("V2.0").chunkV2(1, 2, 2, 0x7777, 0, new byte[16]).toByteArray());
 
-        CliRun run = framereel("info", "--json", bad.toString());
+        CliRun run = framereel("export", bad.toString(), "--to", dir.resolve("out").toString());
 
         assertOneErrorLine(run, 1, bad.toString(), "frame 0 at byte 16", "invalid pixformat 0x00007777");
         assertEquals("", run.out);

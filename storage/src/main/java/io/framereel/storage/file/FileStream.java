@@ -114,12 +114,31 @@ public final class FileStream extends ImageIO {
         }
     }
 
+    /**
+     * Reads a stream file's header and chunk headers without opening it as a stream. Unlike {@code 'r'}, a
+     * garbage tail is reported in {@link StreamReport#tail()} rather than thrown.
+     *
+     * @throws ImageIOException if the file cannot be read or its 16-byte header is not a stream header
+     */
+    public static StreamReport inspect(Path path) throws IOException {
+        if (Files.isDirectory(path)) {
+            throw new ImageIOException(path, -1, -1, "is a directory, not a stream file");
+        }
+        try (FileChannel ch = openChannel(path, StandardOpenOption.READ)) {
+            StreamScanner scan = StreamScanner.scan(path, ch);
+            return new StreamReport(path, scan.version(), scan.index(), scan.tail(), ch.size());
+        }
+    }
+
     private static FileStream openRead(Path path, StreamOptions options) throws IOException {
         FileChannel ch = openChannel(path, StandardOpenOption.READ);
         try {
             StreamScanner scan = StreamScanner.scan(path, ch);
             if (scan.tail().kind() == TailDamage.Kind.GARBAGE) {
-                throw scan.tail().problem();
+                ImageIOException problem = scan.tail().problem();
+                throw new ImageIOException(path, problem.frameIndex(), problem.byteOffset(), scan.tail().description()
+                        + "; the " + scan.index().size() + " frames before it are intact ('framereel repair' or "
+                        + "mode 'a' cuts the rest off)");
             }
             return new FileStream(path, Mode.READ, ch, scan.version(), scan.index(), scan.tail(), 0, ch.size(), options);
         } catch (IOException | RuntimeException e) {

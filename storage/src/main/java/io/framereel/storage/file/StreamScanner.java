@@ -166,7 +166,7 @@ final class StreamScanner {
     }
 
     private TailDamage damage(TailDamage.Kind kind, long pos, int frame, String problem) {
-        return new TailDamage(kind, pos, fileSize - pos, new ImageIOException(path, frame, pos, problem));
+        return new TailDamage(kind, pos, fileSize - pos, problem, new ImageIOException(path, frame, pos, problem));
     }
 
     /** Makes bytes [pos, pos+length) available in the window. */

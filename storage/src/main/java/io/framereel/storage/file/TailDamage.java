@@ -17,18 +17,25 @@ public final class TailDamage {
         GARBAGE
     }
 
-    static final TailDamage NONE = new TailDamage(Kind.NONE, -1, 0, null);
+    static final TailDamage NONE = new TailDamage(Kind.NONE, -1, 0, null, null);
 
     private final Kind kind;
     private final long offset;
     private final long bytes;
     private final ImageIOException problem;
+    private final String description;
 
-    TailDamage(Kind kind, long offset, long bytes, ImageIOException problem) {
+    TailDamage(Kind kind, long offset, long bytes, String description, ImageIOException problem) {
         this.kind = kind;
         this.offset = offset;
         this.bytes = bytes;
+        this.description = description;
         this.problem = problem;
+    }
+
+    /** What is wrong, without the path and position prefix of {@link #problem()}; null for {@link Kind#NONE}. */
+    public String description() {
+        return description;
     }
 
     public Kind kind() {

@@ -110,6 +110,13 @@ class BadInputTest {
         ImageIOException e = openFails(f, "r");
         assertEquals(1, e.frameIndex());
         assertEquals(64, e.byteOffset());
+        assertTrue(e.getMessage().contains("the 1 frames before it are intact") && e.getMessage().contains("repair"),
+                e.getMessage());
+        StreamReport report = FileStream.inspect(f);
+        assertEquals(1, report.index().size());
+        assertEquals(TailDamage.Kind.GARBAGE, report.tail().kind());
+        assertEquals(34, report.tail().bytes());
+        assertEquals(98, report.fileSize());
         try (FileStream io = (FileStream) ImageIO.open(f, "a")) {
             assertEquals(1, io.count());
             assertEquals(34, io.recoveredBytes());
