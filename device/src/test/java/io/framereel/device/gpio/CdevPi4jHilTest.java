@@ -31,6 +31,9 @@ import io.framereel.device.gpio.pi4j.CdevDigitalOutputProvider;
 import io.framereel.device.gpio.pi4j.CdevGpioPlugin;
 import io.framereel.device.gpio.pi4j.CdevStateChangeEvent;
 
+import io.framereel.device.hil.HilTest;
+import io.framereel.device.hil.SimulatedGpio;
+
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
@@ -39,12 +42,11 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 // Scope: framereel's Pi4J provider on gpio-sim (hil rig): listeners fed by kernel edges, Pi4J debounce as kernel
 // debounce, outputs, release on shutdown, press-to-listener latency, and the button logic end to end.
-@Tag("hil")
+@HilTest
 class CdevPi4jHilTest {
 
     private static final long EVENT_TIMEOUT_MS = 3000;
@@ -55,9 +57,6 @@ class CdevPi4jHilTest {
     @BeforeEach
     void context() throws IOException {
         sim = GpioSim.locate();
-        for (int line = 0; line < 4; line++) {
-            sim.pull(line, false);
-        }
         pi4j = Pi4J.newContextBuilder()
                 .add(CdevDigitalInputProvider.newInstance(), CdevDigitalOutputProvider.newInstance())
                 .property(CdevGpioPlugin.CHIP_PROPERTY, GpioSim.LABEL)
@@ -84,15 +83,15 @@ class CdevPi4jHilTest {
 
     @Test
     void listenersReceiveKernelEdgesAsStateChangesWithTimestamps() throws Exception {
-        DigitalInput button = input("shutter", line("shutter-button"), 0);
+        DigitalInput button = input("shutter", line("start"), 0);
         BlockingQueue<DigitalStateChangeEvent<?>> events = new LinkedBlockingQueue<>();
         button.addListener(events::add);
         assertEquals(DigitalState.LOW, button.state());
 
         long before = System.nanoTime();
-        sim.pull(GpioSim.SHUTTER_BUTTON, true);
+        sim.pull(GpioSim.START, true);
         DigitalStateChangeEvent<?> high = events.poll(EVENT_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-        sim.pull(GpioSim.SHUTTER_BUTTON, false);
+        sim.pull(GpioSim.START, false);
         DigitalStateChangeEvent<?> low = events.poll(EVENT_TIMEOUT_MS, TimeUnit.MILLISECONDS);
 
         assertNotNull(high);
@@ -107,14 +106,14 @@ class CdevPi4jHilTest {
 
     @Test
     void pi4jDebounceBecomesTheKernelDebounceAndCollapsesABurst() throws Exception {
-        DigitalInput button = input("shutter", GpioSim.SHUTTER_BUTTON, 100_000);
+        DigitalInput button = input("shutter", GpioSim.START, 100_000);
         try (GpioChip chip = sim.open()) {
-            assertEquals(100_000, chip.lineInfo(GpioSim.SHUTTER_BUTTON).debouncePeriodUs());
+            assertEquals(100_000, chip.lineInfo(GpioSim.START).debouncePeriodUs());
         }
         BlockingQueue<DigitalStateChangeEvent<?>> events = new LinkedBlockingQueue<>();
         button.addListener(events::add);
         for (int i = 0; i < 5; i++) {
-            sim.pull(GpioSim.SHUTTER_BUTTON, i % 2 == 0);
+            sim.pull(GpioSim.START, i % 2 == 0);
         }
         DigitalStateChangeEvent<?> first = events.poll(EVENT_TIMEOUT_MS, TimeUnit.MILLISECONDS);
         assertNotNull(first);
@@ -131,32 +130,32 @@ class CdevPi4jHilTest {
         assertFalse(sim.value(GpioSim.STATUS_LED));
         led.high();
         assertTrue(sim.value(GpioSim.STATUS_LED));
-        input("shutter", GpioSim.SHUTTER_BUTTON, 0);
+        input("shutter", GpioSim.START, 0);
 
         pi4j.shutdown();
         pi4j = null;
         try (GpioChip chip = sim.open()) {
             assertFalse(chip.lineInfo(GpioSim.STATUS_LED).isUsed(), "output released");
-            assertFalse(chip.lineInfo(GpioSim.SHUTTER_BUTTON).isUsed(), "input released");
+            assertFalse(chip.lineInfo(GpioSim.START).isUsed(), "input released");
         }
         assertFalse(sim.value(GpioSim.STATUS_LED), "shutdown state applied before release");
     }
 
     @Test
     void pressToListenerLatency() throws Exception {
-        DigitalInput button = input("shutter", GpioSim.SHUTTER_BUTTON, 0);
+        DigitalInput button = input("shutter", GpioSim.START, 0);
         BlockingQueue<long[]> received = new LinkedBlockingQueue<>();
         button.addListener(e -> received.add(new long[] {System.nanoTime(), e.state() == DigitalState.HIGH ? 1 : 0}));
         int presses = Integer.getInteger("framereel.hil.presses", 40);
         LatencyStats delivered = new LatencyStats();
         for (int i = 0; i < presses; i++) {
             long pressedAt = System.nanoTime();
-            sim.pull(GpioSim.SHUTTER_BUTTON, true);
+            sim.pull(GpioSim.START, true);
             long[] rise = received.poll(EVENT_TIMEOUT_MS, TimeUnit.MILLISECONDS);
             assertNotNull(rise, "press " + i);
             assertEquals(1, rise[1]);
             delivered.add(rise[0] - pressedAt);
-            sim.pull(GpioSim.SHUTTER_BUTTON, false);
+            sim.pull(GpioSim.START, false);
             assertNotNull(received.poll(EVENT_TIMEOUT_MS, TimeUnit.MILLISECONDS), "release " + i);
         }
         String report = "HIL-GPIO-LATENCY pi4j " + System.getProperty("os.arch") + " java "
@@ -169,7 +168,7 @@ class CdevPi4jHilTest {
     @Test
     void aToggleButtonStartsAndStopsARecordingAndTheLedFollows() throws Exception {
         ButtonConfig config = ButtonConfig.defaults().withLongPress(Duration.ZERO); // active-low, 10 ms
-        sim.pull(GpioSim.SHUTTER_BUTTON, true); // idle: pulled up, the button shorts to ground
+        sim.pull(GpioSim.START, true); // idle: pulled up, the button shorts to ground
         BlockingQueue<String> commands = new LinkedBlockingQueue<>();
         try (ExecutorButtonScheduler scheduler = new ExecutorButtonScheduler("hil-buttons")) {
             StatusLed led = new StatusLed(new Pi4jLedOutput(
@@ -202,7 +201,7 @@ class CdevPi4jHilTest {
                 }
             };
             RecordControl control = new RecordControl(TriggerMode.TOGGLE, false, recorder);
-            DigitalInput line = Pi4jButtons.input(pi4j, "shutter", GpioSim.SHUTTER_BUTTON, config);
+            DigitalInput line = Pi4jButtons.input(pi4j, "shutter", GpioSim.START, config);
             BlockingQueue<ButtonEvent.Kind> gestures = new LinkedBlockingQueue<>();
             Button button = new Button("shutter", config, new Pi4jButtonInput(line, scheduler::nanos), scheduler,
                     e -> {
@@ -211,14 +210,14 @@ class CdevPi4jHilTest {
                     });
             button.start();
 
-            sim.pull(GpioSim.SHUTTER_BUTTON, false); // press
+            sim.pull(GpioSim.START, false); // press
             assertEquals("start", commands.poll(EVENT_TIMEOUT_MS, TimeUnit.MILLISECONDS));
             assertTrue(awaitSimValue(GpioSim.STATUS_LED, true), "LED on while recording");
-            sim.pull(GpioSim.SHUTTER_BUTTON, true);
+            sim.pull(GpioSim.START, true);
             // a release shorter than the 10 ms kernel debounce would be filtered out, as it should be
             assertEquals(ButtonEvent.Kind.PRESSED, gestures.poll(EVENT_TIMEOUT_MS, TimeUnit.MILLISECONDS));
             assertEquals(ButtonEvent.Kind.RELEASED, gestures.poll(EVENT_TIMEOUT_MS, TimeUnit.MILLISECONDS));
-            sim.pull(GpioSim.SHUTTER_BUTTON, false); // press again
+            sim.pull(GpioSim.START, false); // press again
             assertEquals("stop", commands.poll(EVENT_TIMEOUT_MS, TimeUnit.MILLISECONDS));
             assertTrue(awaitSimValue(GpioSim.STATUS_LED, false), "LED off when stopped");
             button.close();

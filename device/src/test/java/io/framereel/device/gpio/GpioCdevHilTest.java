@@ -11,6 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.framereel.device.gpio.cdev.GpioErrnoException;
 import io.framereel.device.gpio.cdev.LineInfo;
 
+import io.framereel.device.hil.HilTest;
+import io.framereel.device.hil.SimulatedGpio;
+
 import java.io.IOException;
 import java.nio.channels.AsynchronousCloseException;
 import java.nio.charset.StandardCharsets;
@@ -26,13 +29,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 // Scope: the plain-Java GPIO API against the real kernel GPIO cdev v2 uAPI on gpio-sim (hil rig): chip and line
 // lookup, bias, edges with kernel timestamps, kernel debounce, outputs read back on the sim side, busy lines,
 // close while waiting, and press-to-event latency.
-@Tag("hil")
+@HilTest
 class GpioCdevHilTest {
 
     /** Generous: under TCG a JVM runs about 10x slower than on the host. */
@@ -43,9 +45,6 @@ class GpioCdevHilTest {
     @BeforeEach
     void releaseTheSimulatedButtons() throws IOException {
         sim = GpioSim.locate();
-        for (int line = 0; line < 4; line++) {
-            sim.pull(line, false);
-        }
     }
 
     private static InputSettings plainInput() {
@@ -56,24 +55,24 @@ class GpioCdevHilTest {
     void findsTheSimChipByLabelAndItsLinesByNameOrNumber() throws IOException {
         try (GpioChip chip = GpioChips.system().open(GpioSim.LABEL)) {
             assertEquals(GpioSim.LABEL, chip.label());
-            assertEquals(4, chip.lineCount());
-            assertEquals(GpioSim.SHUTTER_BUTTON, chip.lineOffset("shutter-button"));
+            assertEquals(SimulatedGpio.LINES, chip.lineCount());
+            assertEquals(GpioSim.START, chip.lineOffset("start"));
             assertEquals(GpioSim.STATUS_LED, chip.lineOffset("status-led"));
-            assertEquals(GpioSim.UNNAMED, chip.lineOffset("2"));
-            assertEquals("mode-button", chip.lineInfo(GpioSim.MODE_BUTTON).name());
+            assertEquals(GpioSim.SPARE, chip.lineOffset("4"));
+            assertEquals("mode", chip.lineInfo(GpioSim.MODE).name());
             GpioLookupException e = assertThrows(GpioLookupException.class, () -> chip.lineOffset("flash"));
-            assertTrue(e.getMessage().contains("0=shutter-button, 1=mode-button, 3=status-led"), e.getMessage());
+            assertTrue(e.getMessage().contains("0=start, 1=stop, 2=mode, 3=status-led"), e.getMessage());
         }
     }
 
     @Test
     void requestedBiasPullsTheSimulatedLine() throws IOException {
         try (GpioChip chip = sim.open();
-                InputLine line = chip.requestInput(GpioSim.UNNAMED, plainInput().withBias(Bias.PULL_UP))) {
+                InputLine line = chip.requestInput(GpioSim.SPARE, plainInput().withBias(Bias.PULL_UP))) {
             assertTrue(line.isActive(), "pull-up bias reads high");
             line.reconfigure(line.settings().withBias(Bias.PULL_DOWN));
             assertFalse(line.isActive(), "pull-down bias reads low");
-            LineInfo info = chip.lineInfo(GpioSim.UNNAMED);
+            LineInfo info = chip.lineInfo(GpioSim.SPARE);
             assertTrue(info.isUsed());
             assertEquals("hil-test", info.consumer());
         }
@@ -81,11 +80,11 @@ class GpioCdevHilTest {
 
     @Test
     void bothEdgesArriveInOrderWithMonotonicKernelTimestamps() throws IOException {
-        try (GpioChip chip = sim.open(); InputLine line = chip.requestInput(GpioSim.SHUTTER_BUTTON, plainInput())) {
+        try (GpioChip chip = sim.open(); InputLine line = chip.requestInput(GpioSim.START, plainInput())) {
             long before = System.nanoTime();
-            sim.pull(GpioSim.SHUTTER_BUTTON, true);
+            sim.pull(GpioSim.START, true);
             EdgeEvent rise = line.awaitEdge(EVENT_TIMEOUT_MS);
-            sim.pull(GpioSim.SHUTTER_BUTTON, false);
+            sim.pull(GpioSim.START, false);
             EdgeEvent fall = line.awaitEdge(EVENT_TIMEOUT_MS);
             long after = System.nanoTime();
 
@@ -93,7 +92,7 @@ class GpioCdevHilTest {
             assertNotNull(fall, "no falling edge");
             assertEquals(Edge.RISING, rise.edge());
             assertEquals(Edge.FALLING, fall.edge());
-            assertEquals(GpioSim.SHUTTER_BUTTON, rise.offset());
+            assertEquals(GpioSim.START, rise.offset());
             assertEquals(rise.lineSequence() + 1, fall.lineSequence());
             assertTrue(before <= rise.timestampNanos() && rise.timestampNanos() <= fall.timestampNanos()
                     && fall.timestampNanos() <= after, "kernel timestamps are on the System.nanoTime() clock");
@@ -105,9 +104,9 @@ class GpioCdevHilTest {
     @Test
     void activeLowInvertsValuesAndEdges() throws IOException {
         try (GpioChip chip = sim.open();
-                InputLine line = chip.requestInput(GpioSim.SHUTTER_BUTTON, plainInput().withActiveLow(true))) {
+                InputLine line = chip.requestInput(GpioSim.START, plainInput().withActiveLow(true))) {
             assertTrue(line.isActive(), "a low line is active");
-            sim.pull(GpioSim.SHUTTER_BUTTON, true);
+            sim.pull(GpioSim.START, true);
             EdgeEvent e = line.awaitEdge(EVENT_TIMEOUT_MS);
             assertNotNull(e);
             assertEquals(Edge.FALLING, e.edge(), "physical rise is a logical fall");
@@ -122,15 +121,15 @@ class GpioCdevHilTest {
             // without debounce the burst shows as 1 to 5 edges: irq_sim may coalesce fast toggles, so the count is
             // reported, not asserted
             int undebounced;
-            try (InputLine raw = chip.requestInput(GpioSim.SHUTTER_BUTTON, plainInput())) {
-                bounceThenPress(GpioSim.SHUTTER_BUTTON);
+            try (InputLine raw = chip.requestInput(GpioSim.START, plainInput())) {
+                bounceThenPress(GpioSim.START);
                 undebounced = drain(raw, 300).size();
             }
-            sim.pull(GpioSim.SHUTTER_BUTTON, false);
+            sim.pull(GpioSim.START, false);
 
-            try (InputLine line = chip.requestInput(GpioSim.SHUTTER_BUTTON, plainInput().withDebounce(debounce))) {
-                assertEquals(100_000, chip.lineInfo(GpioSim.SHUTTER_BUTTON).debouncePeriodUs());
-                long lastBounce = bounceThenPress(GpioSim.SHUTTER_BUTTON);
+            try (InputLine line = chip.requestInput(GpioSim.START, plainInput().withDebounce(debounce))) {
+                assertEquals(100_000, chip.lineInfo(GpioSim.START).debouncePeriodUs());
+                long lastBounce = bounceThenPress(GpioSim.START);
                 List<EdgeEvent> events = drain(line, 600);
                 System.out.println("HIL-GPIO-DEBOUNCE burst of 5 changes: " + undebounced + " events raw, "
                         + events.size() + " with " + debounce.toMillis() + " ms kernel debounce");
@@ -183,21 +182,21 @@ class GpioCdevHilTest {
     @Test
     void aLineHeldByAnotherRequestIsReportedBusyAndFreedByClose() throws IOException {
         try (GpioChip chip = sim.open()) {
-            InputLine first = chip.requestInput(GpioSim.MODE_BUTTON, plainInput());
+            InputLine first = chip.requestInput(GpioSim.MODE, plainInput());
             GpioErrnoException e = assertThrows(GpioErrnoException.class,
-                    () -> chip.requestInput(GpioSim.MODE_BUTTON, plainInput()));
+                    () -> chip.requestInput(GpioSim.MODE, plainInput()));
             assertTrue(e.isBusy(), e.getMessage());
-            assertTrue(e.getMessage().contains("line " + GpioSim.MODE_BUTTON), e.getMessage());
+            assertTrue(e.getMessage().contains("line " + GpioSim.MODE), e.getMessage());
             first.close();
-            assertFalse(chip.lineInfo(GpioSim.MODE_BUTTON).isUsed());
-            chip.requestInput(GpioSim.MODE_BUTTON, plainInput()).close();
+            assertFalse(chip.lineInfo(GpioSim.MODE).isUsed());
+            chip.requestInput(GpioSim.MODE, plainInput()).close();
         }
     }
 
     @Test
     void closingALineWakesItsBlockedReader() throws Exception {
         try (GpioChip chip = sim.open()) {
-            InputLine line = chip.requestInput(GpioSim.SHUTTER_BUTTON, plainInput());
+            InputLine line = chip.requestInput(GpioSim.START, plainInput());
             CompletableFuture<EdgeEvent> reader = CompletableFuture.supplyAsync(() -> {
                 try {
                     return line.awaitEdge(-1);
@@ -209,7 +208,7 @@ class GpioCdevHilTest {
             line.close();
             ExecutionException e = assertThrows(ExecutionException.class, () -> reader.get(2, TimeUnit.SECONDS));
             assertInstanceOf(AsynchronousCloseException.class, e.getCause());
-            assertFalse(chip.lineInfo(GpioSim.SHUTTER_BUTTON).isUsed());
+            assertFalse(chip.lineInfo(GpioSim.START).isUsed());
         }
     }
 
@@ -220,7 +219,7 @@ class GpioCdevHilTest {
         LatencyStats delivered = new LatencyStats();
         BlockingQueue<long[]> received = new ArrayBlockingQueue<>(4);
         try (GpioChip chip = sim.open()) {
-            InputLine line = chip.requestInput(GpioSim.SHUTTER_BUTTON, plainInput());
+            InputLine line = chip.requestInput(GpioSim.START, plainInput());
             Thread reader = new Thread(() -> {
                 try {
                     for (EdgeEvent e = line.awaitEdge(-1); e != null; e = line.awaitEdge(-1)) {
@@ -235,13 +234,13 @@ class GpioCdevHilTest {
             reader.start();
             for (int i = 0; i < presses; i++) {
                 long pressedAt = System.nanoTime();
-                sim.pull(GpioSim.SHUTTER_BUTTON, true);
+                sim.pull(GpioSim.START, true);
                 long[] rise = received.poll(EVENT_TIMEOUT_MS, TimeUnit.MILLISECONDS);
                 assertNotNull(rise, "press " + i + ": no event");
                 assertEquals(1, rise[2], "press " + i + ": rising edge");
                 kernel.add(rise[0] - pressedAt);
                 delivered.add(rise[1] - pressedAt);
-                sim.pull(GpioSim.SHUTTER_BUTTON, false);
+                sim.pull(GpioSim.START, false);
                 assertNotNull(received.poll(EVENT_TIMEOUT_MS, TimeUnit.MILLISECONDS), "release " + i + ": no event");
             }
             line.close(); // wakes the reader, which then ends

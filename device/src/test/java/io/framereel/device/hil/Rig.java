@@ -1,0 +1,102 @@
+package io.framereel.device.hil;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The hardware-in-the-loop rig as a hil test sees it from inside the QEMU guest: the vivid camera, the gpio-sim
+ * buttons and the vfb display that {@code hil/guest/setup-devices.sh} brought up, described in
+ * {@code /run/hil.env}. Tests use the rig's own handles to play the outside world (press a button, unplug the
+ * camera, look at the screen) and the project's code to do the work, so a bug in one cannot hide a bug in the
+ * other.
+ *
+ * <p>Outside the rig, {@link #require()} skips the test, unless {@code -Dframereel.hil.require=true} (set by
+ * the rig) turns that into a failure: a hil test that cannot run fails in CI, it never passes silently.
+ */
+public final class Rig {
+    static final Path ENV_FILE = Path.of(System.getProperty("framereel.hil.env", "/run/hil.env"));
+
+    private static Rig current;
+
+    private final Map<String, String> env;
+    private final SimulatedGpio gpio;
+    private final VividCamera camera;
+    private final VirtualFramebuffer display;
+
+    private Rig(Map<String, String> env) {
+        this.env = env;
+        this.gpio = new SimulatedGpio(Path.of(get("HIL_GPIOCHIP")), get("HIL_GPIO_LABEL"), Path.of(get("HIL_GPIOSIM")));
+        this.camera = new VividCamera(Path.of(get("HIL_VIDEO")));
+        this.display = new VirtualFramebuffer(Path.of(get("HIL_FB")));
+    }
+
+    /** The rig this JVM runs in; skips (or, in the rig's own run, fails) the calling test when there is none. */
+    public static synchronized Rig require() {
+        if (current == null) {
+            if (!Files.isRegularFile(ENV_FILE)) {
+                String why = "not in the hil rig: " + ENV_FILE + " is missing (run ./mvnw -Phil verify)";
+                if (Boolean.getBoolean("framereel.hil.require")) {
+                    throw new AssertionError(why);
+                }
+                Assumptions.abort(why);
+            }
+            current = new Rig(readEnv(ENV_FILE));
+        }
+        return current;
+    }
+
+    private static Map<String, String> readEnv(Path file) {
+        Map<String, String> env = new LinkedHashMap<>();
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                int eq = line.indexOf('=');
+                if (eq > 0 && !line.startsWith("#")) {
+                    env.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the rig description " + file, e);
+        }
+        return env;
+    }
+
+    private String get(String key) {
+        String value = env.get(key);
+        if (value == null || value.isEmpty()) {
+            throw new IllegalStateException(ENV_FILE + " has no " + key + ": " + env);
+        }
+        return value;
+    }
+
+    /** The gpio-sim chip: buttons to press, outputs to read back. */
+    public SimulatedGpio gpio() {
+        return gpio;
+    }
+
+    /** The vivid capture device: format, rate and fault injection from the outside. */
+    public VividCamera camera() {
+        return camera;
+    }
+
+    /** The vfb framebuffer: mode switches and pixel read-back. */
+    public VirtualFramebuffer display() {
+        return display;
+    }
+
+    /** Runs a command in the guest as the test's own (unprivileged) user. */
+    public GuestCommand.Result run(String... command) {
+        return GuestCommand.run(command);
+    }
+
+    @Override
+    public String toString() {
+        return "hil rig " + env;
+    }
+}

@@ -1,0 +1,66 @@
+#!/bin/bash
+# Brings up the rig's devices inside the guest, as root, the way udev and a Pi's device tree would:
+#   vivid    -> one capture node (webcam-like input), group video
+#   gpio-sim -> chip labelled "hil-sim", 8 lines: 0 start, 1 stop, 2 mode, 3 status-led, 4-7 unnamed; group gpio
+#   vfb      -> /dev/fb0 "Virtual FB" at 800x480 RGB565 (32-bit modes are set by the tests), fbcon detached
+# and writes what it found to /run/hil.env for the tests. Device nodes come from devtmpfs as 0600 root (there
+# is no udev), so access is granted by group, as the production udev rules do.
+set -euo pipefail
+K=$HIL_RIG/tree
+KV=$(ls "$K/lib/modules")
+mp() { modprobe -d "$K" -S "$KV" "$@" || { echo "HIL: modprobe $* failed" >&2; exit 3; }; }
+
+mp vivid n_devs=1 node_types=0x1 num_inputs=1 input_types=0x0
+mp gpio-sim
+mp vfb vfb_enable=1 videomemorysize=4194304
+
+mountpoint -q /sys/kernel/config || mount -t configfs none /sys/kernel/config
+C=/sys/kernel/config/gpio-sim/hil
+mkdir -p $C/bank0
+echo 8 >$C/bank0/num_lines
+echo "$HIL_GPIO_LABEL" >$C/bank0/label
+for l in 0:start 1:stop 2:mode 3:status-led; do
+    mkdir -p "$C/bank0/line${l%%:*}"
+    echo "${l#*:}" >"$C/bank0/line${l%%:*}/name"
+done
+echo 1 >$C/live
+GPIOCHIP=$(cat $C/bank0/chip_name)
+GPIOSIM=/sys/devices/platform/$(cat $C/dev_name)/$GPIOCHIP
+[ -d "$GPIOSIM/sim_gpio0" ] || { echo "HIL: gpio-sim attributes missing under $GPIOSIM" >&2; exit 3; }
+
+VIDEO=""
+for n in /sys/class/video4linux/video*; do
+    case "$(cat "$n/name")" in vivid-*-vid-cap) VIDEO=/dev/$(basename "$n") ;; esac
+done
+[ -n "$VIDEO" ] || { echo "HIL: vivid loaded but no vivid-*-vid-cap node" >&2; exit 3; }
+FB=""
+for f in /sys/class/graphics/fb*; do
+    [ "$(cat "$f/name")" = "Virtual FB" ] && FB=/dev/$(basename "$f")
+done
+[ -n "$FB" ] || { echo "HIL: vfb loaded but no 'Virtual FB' framebuffer" >&2; exit 3; }
+
+# fbcon binds to vfb and would draw the console over the pixels under test.
+for v in /sys/class/vtconsole/vtcon*; do
+    [ -f "$v/name" ] && grep -q "frame buffer" "$v/name" && echo 0 >"$v/bind"
+done
+fbset -fb "$FB" -g 800 480 800 480 16
+
+chgrp "$HIL_VIDEO_GID" "$VIDEO" "$FB"
+chgrp "$HIL_GPIO_GID" "/dev/$GPIOCHIP"
+chmod 0660 "$VIDEO" "$FB" "/dev/$GPIOCHIP"
+# The simulator's attributes play the outside world (a finger on a button); only the test harness's extra
+# group may write them, the device groups above do not grant it.
+for l in "$GPIOSIM"/sim_gpio*; do
+    chgrp "$HIL_SIM_GID" "$l/pull"
+    chmod 0664 "$l/pull"
+done
+
+cat >/run/hil.env <<EOT
+HIL_VIDEO=$VIDEO
+HIL_GPIOCHIP=/dev/$GPIOCHIP
+HIL_GPIO_LABEL=$HIL_GPIO_LABEL
+HIL_GPIOSIM=$GPIOSIM
+HIL_FB=$FB
+HIL_KV=$KV
+EOT
+chmod 0644 /run/hil.env
