@@ -8,7 +8,10 @@
 #       --timeout SECONDS       hard limit for the whole boot cycle (default 1200)
 #       --java-home DIR         JDK the guest runs (default: $JAVA_HOME, else the host's default java)
 #       --tests REGEX           run only the hil test classes whose names match (default: all)
+#       --guest-script FILE     run FILE in the guest instead of guest/main.sh (used by selftest)
 #       --shell                 open a shell on the console after the script (interactive debugging)
+#   rig.sh selftest                      check that a hung guest, a kernel panic and a crashed guest script
+#                                        each fail the run with a clear message (never a silent pass)
 #   rig.sh cache-dir                     print where the rig is cached
 #
 # The cache lives outside the source tree ($FRAMEREEL_HIL_CACHE, default ~/.cache/framereel-hil) so that
@@ -161,7 +164,7 @@ fs_share() { # tag path ro|rw
 }
 
 run() {
-    local arch=x86_64 timeout=1200 run_dir="" java_home=${JAVA_HOME:-} shell="" tests=".*"
+    local arch=x86_64 timeout=1200 run_dir="" java_home=${JAVA_HOME:-} shell="" tests=".*" guest_script=""
     while [ $# -gt 0 ]; do
         case "$1" in
             --arch) arch=$2; shift 2 ;;
@@ -170,6 +173,7 @@ run() {
             --java-home) java_home=$2; shift 2 ;;
             --shell) shell="hil.shell=1"; shift ;;
             --tests) tests=$2; shift 2 ;;
+            --guest-script) guest_script=$2; shift 2 ;;
             *) die "unknown option '$1'" ;;
         esac
     done
@@ -187,6 +191,7 @@ run() {
     rm -rf "$run_dir/guest" "$run_dir/out"
     mkdir -p "$run_dir/out"
     cp -r "$HIL_GUEST" "$run_dir/guest"
+    [ -z "$guest_script" ] || install -m 0755 "$guest_script" "$run_dir/guest/main.sh"
     echo "$tests" >"$run_dir/include-classname"
 
     local log="$run_dir/console.log" accel qemu_cmd=()
@@ -203,8 +208,11 @@ run() {
             $(fs_share usr /usr ro) $(fs_share etc /etc ro) $(fs_share rig "$(readlink -f "$k")" ro)
             $(fs_share run "$run_dir" rw))
     else
-        # shellcheck disable=SC2207
-        qemu_cmd=($("$HIL_HOST/rig-arm64.sh" qemu-command "$RIG" "$run_dir" "$java_home" "$shell"))
+        # One argument per line: the -append value contains spaces, so word splitting would break it.
+        local qemu_lines
+        qemu_lines=$("$HIL_HOST/rig-arm64.sh" qemu-command "$RIG" "$run_dir" "$java_home" "$shell") ||
+            die "rig-arm64.sh qemu-command failed"
+        mapfile -t qemu_cmd <<<"$qemu_lines"
     fi
 
     say "booting the $arch guest (accel ${accel:-tcg}, timeout ${timeout}s), console log: $log"
@@ -245,7 +253,30 @@ run() {
     say "guest cycle passed in ${took}s; reports in $run_dir/out/reports"
 }
 
+# The rig must never turn a broken run into a pass: boot guests that hang, panic, or die without a result,
+# and check that run() fails each of them for the right reason.
+selftest() {
+    local dir="${1:-$(pwd)/target/hil-selftest}" case expected out failed=0
+    for case in hang:"did not power off" panic:"panicked" no-result:"left no result"; do
+        expected=${case#*:}
+        case=${case%%:*}
+        set +e
+        out=$(run --run-dir "$dir/$case" --timeout 25 --guest-script "$HIL_HOST/selftest/$case.sh" 2>&1)
+        local rc=$?
+        set -e
+        if [ $rc = 0 ]; then
+            say "selftest $case: the run PASSED but must fail"; failed=1
+        elif ! grep -q "FAILED.*$expected" <<<"$out"; then
+            say "selftest $case: failed without saying '$expected':"; echo "$out" >&2; failed=1
+        else
+            say "selftest $case: detected ($(grep -o 'FAILED.*' <<<"$out" | head -1))"
+        fi
+    done
+    return $failed
+}
+
 case "${1:-}" in
+    selftest) shift; selftest "$@" ;;
     prepare) shift; prepare "$@" ;;
     run) shift; run "$@" ;;
     cache-dir) echo "$RIG" ;;

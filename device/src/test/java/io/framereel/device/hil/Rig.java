@@ -32,9 +32,12 @@ public final class Rig {
 
     private Rig(Map<String, String> env) {
         this.env = env;
-        this.gpio = new SimulatedGpio(Path.of(get("HIL_GPIOCHIP")), get("HIL_GPIO_LABEL"), Path.of(get("HIL_GPIOSIM")));
         this.camera = new VividCamera(Path.of(get("HIL_VIDEO")));
-        this.display = new VirtualFramebuffer(Path.of(get("HIL_FB")));
+        // Debian's arm64 kernel has no gpio-sim and no vfb: an arm64 rig has the camera only.
+        this.gpio = env.containsKey("HIL_GPIOCHIP")
+                ? new SimulatedGpio(Path.of(get("HIL_GPIOCHIP")), get("HIL_GPIO_LABEL"), Path.of(get("HIL_GPIOSIM")))
+                : null;
+        this.display = env.containsKey("HIL_FB") ? new VirtualFramebuffer(Path.of(get("HIL_FB"))) : null;
     }
 
     /** The rig this JVM runs in; skips (or, in the rig's own run, fails) the calling test when there is none. */
@@ -77,7 +80,25 @@ public final class Rig {
 
     /** The gpio-sim chip: buttons to press, outputs to read back. */
     public SimulatedGpio gpio() {
+        if (gpio == null) {
+            throw new AssertionError("this rig (" + architecture() + ") has no gpio-sim chip");
+        }
         return gpio;
+    }
+
+    /** Whether this rig has the gpio-sim chip (the x86_64 guest has; the arm64 one has not). */
+    public boolean hasGpio() {
+        return gpio != null;
+    }
+
+    /** Whether this rig has the vfb display (the x86_64 guest has; the arm64 one has not). */
+    public boolean hasDisplay() {
+        return display != null;
+    }
+
+    /** The guest's machine architecture, as uname -m prints it. */
+    public String architecture() {
+        return env.getOrDefault("HIL_ARCH", "unknown");
     }
 
     /** The vivid capture device: format, rate and fault injection from the outside. */
@@ -87,6 +108,9 @@ public final class Rig {
 
     /** The vfb framebuffer: mode switches and pixel read-back. */
     public VirtualFramebuffer display() {
+        if (display == null) {
+            throw new AssertionError("this rig (" + architecture() + ") has no vfb framebuffer");
+        }
         return display;
     }
 
