@@ -41,7 +41,7 @@ GUEST_JAVA=/usr/lib/jvm/java-17-openjdk-arm64
 require_tools() { # tool:package ...
     local missing=() t
     for t in "$@"; do
-        command -v "${t%%:*}" >/dev/null 2>&1 || missing+=("${t#*:}")
+        command -v "${t%%:*}" >/dev/null 2>&1 || [[ " ${missing[*]} " == *" ${t#*:} "* ]] || missing+=("${t#*:}")
     done
     if [ ${#missing[@]} -gt 0 ]; then
         die "missing host packages for the aarch64 rig: ${missing[*]} (install them with: sudo $HIL_HOST/install-packages.sh)"
@@ -104,14 +104,19 @@ apt_update() {
 }
 
 # The kernel ABI is the one Debian's linux-image-arm64 metapackage currently depends on. Never hard-coded:
-# it moves with every kernel update.
+# it moves with every kernel update. Remembered per index refresh, because reading the lists takes a second
+# or two (the host's apt.conf.d may disable apt's binary cache) and prepare runs before every boot.
 kernel_version_arm64() {
-    local deps kv
+    local a=$RIG/apt-arm64 deps kv
+    if [ -f "$a/kernel-version" ] && [ "$a/kernel-version" -nt "$a/.updated" ]; then
+        cat "$a/kernel-version"
+        return
+    fi
     deps=$(apt-cache "${APT_OPTS[@]}" show --no-all-versions linux-image-arm64 2>/dev/null | sed -n 's/^Depends: //p') ||
         true
     kv=$(sed -n 's/.*linux-image-\([0-9][^ ,]*-arm64\).*/\1/p' <<<"$deps" | head -n1)
     [ -n "$kv" ] || die "cannot read the kernel version from linux-image-arm64's dependency: '$deps'"
-    echo "$kv"
+    echo "$kv" | tee "$a/kernel-version"
 }
 
 # ---- preparation ------------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@
 #       --java-home DIR         JDK the guest runs (default: $JAVA_HOME, else the host's default java)
 #       --tests REGEX           run only the hil test classes whose names match (default: all)
 #       --guest-script FILE     run FILE in the guest instead of guest/main.sh (used by selftest)
+#       --classpath-from DIR    copy the staged classpath from another run directory
 #       --shell                 open a shell on the console after the script (interactive debugging)
 #   rig.sh selftest                      check that a hung guest, a kernel panic and a crashed guest script
 #                                        each fail the run with a clear message (never a silent pass)
@@ -164,7 +165,7 @@ fs_share() { # tag path ro|rw
 }
 
 run() {
-    local arch=x86_64 timeout=1200 run_dir="" java_home=${JAVA_HOME:-} shell="" tests=".*" guest_script=""
+    local arch=x86_64 timeout=1200 run_dir="" java_home=${JAVA_HOME:-} shell="" tests=".*" guest_script="" classpath_from=""
     while [ $# -gt 0 ]; do
         case "$1" in
             --arch) arch=$2; shift 2 ;;
@@ -174,6 +175,7 @@ run() {
             --shell) shell="hil.shell=1"; shift ;;
             --tests) tests=$2; shift 2 ;;
             --guest-script) guest_script=$2; shift 2 ;;
+            --classpath-from) classpath_from=$2; shift 2 ;;
             *) die "unknown option '$1'" ;;
         esac
     done
@@ -191,6 +193,12 @@ run() {
     rm -rf "$run_dir/guest" "$run_dir/out"
     mkdir -p "$run_dir/out"
     cp -r "$HIL_GUEST" "$run_dir/guest"
+    if [ -n "$classpath_from" ]; then
+        # The guest sees only the run directory, so a second run (another architecture) gets its own copy.
+        [ -d "$classpath_from/classpath" ] || die "no staged classpath in $classpath_from"
+        rm -rf "$run_dir/classpath"
+        cp -r "$classpath_from/classpath" "$run_dir/classpath"
+    fi
     [ -z "$guest_script" ] || install -m 0755 "$guest_script" "$run_dir/guest/main.sh"
     echo "$tests" >"$run_dir/include-classname"
 
