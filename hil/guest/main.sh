@@ -45,7 +45,8 @@ setpriv --reuid="$HIL_UID" --regid="$HIL_UID" --groups="$HIL_VIDEO_GID,$HIL_GPIO
     --bounding-set=-all --inh-caps=-all --no-new-privs \
     env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME="$home" LANG=C.UTF-8 $(cat /run/hil.env) \
     "$HIL_JAVA/bin/java" -Xmx768m -XX:+UseSerialGC -Djava.io.tmpdir=/tmp -Duser.home="$home" \
-    -Dframereel.hil.require=true -Dframereel.hil.out="$OUT/data" -Djna.nosys=true \
+    -XX:ErrorFile="$OUT/data/hs_err_pid%p.log" -Dframereel.hil.require=true -Dframereel.hil.out="$OUT/data" \
+    -Djna.nosys=true \
     -jar "${launcher[0]}" execute --disable-banner --disable-ansi-colors --details=tree --details-theme=ascii --fail-if-no-tests \
     --class-path "$classpath:$scan" --reports-dir "$OUT/reports" "${selection[@]}"
 result=$?

@@ -35,6 +35,8 @@ import picocli.CommandLine.Spec;
             RepairCommand.class,
             SynthCommand.class,
             DemoCommand.class,
+            RecordCommand.class,
+            DevicesCommand.class,
         })
 public final class Main implements Callable<Integer> {
 
@@ -48,7 +50,7 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() {
         throw new ParameterException(spec.commandLine(),
-                "no command given; choose one of info, export, convert, synth, demo");
+                "no command given; choose one of record, devices, info, export, convert, repair, synth, demo");
     }
 
     public static void main(String[] args) {

@@ -69,19 +69,19 @@ final class YuvConverter {
         return pixel(luma, redOffset(dv), greenOffset(du, dv), blueOffset(du));
     }
 
-    private static int redOffset(int dv) {
+    static int redOffset(int dv) {
         return (R_FROM_V * dv + ROUND) >> 16;
     }
 
-    private static int greenOffset(int du, int dv) {
+    static int greenOffset(int du, int dv) {
         return (-G_FROM_U * du - G_FROM_V * dv + ROUND) >> 16;
     }
 
-    private static int blueOffset(int du) {
+    static int blueOffset(int du) {
         return (B_FROM_U * du + ROUND) >> 16;
     }
 
-    private static int pixel(int luma, int dr, int dg, int db) {
+    static int pixel(int luma, int dr, int dg, int db) {
         return Channels.argb(Channels.clamp(luma + dr), Channels.clamp(luma + dg), Channels.clamp(luma + db));
     }
 }

@@ -1,0 +1,22 @@
+package io.framereel.capture.record;
+
+import io.framereel.storage.Image;
+
+import java.io.IOException;
+
+/** Where recorded frames go. Written by the recorder's writer thread only. */
+public interface FrameStore extends AutoCloseable {
+
+    /** Stores one frame (its payload from position to limit). */
+    void write(Image frame) throws IOException;
+
+    /** Completed syncs to the storage device so far. */
+    long syncCount();
+
+    /** A one-line description for logs and summaries (e.g. the file path and sync policy). */
+    String describe();
+
+    /** Flushes and closes; afterwards everything stored is readable. */
+    @Override
+    void close() throws IOException;
+}

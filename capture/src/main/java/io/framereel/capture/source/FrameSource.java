@@ -1,0 +1,38 @@
+package io.framereel.capture.source;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+/**
+ * A camera as the recorder sees it: frames arrive in the format they will be stored in, each converted straight
+ * from the camera's buffer into the recorder's slot (the one copy on the way to storage). One thread calls
+ * {@link #next}; implementations allocate nothing per frame after {@link #start()}.
+ */
+public interface FrameSource extends AutoCloseable {
+
+    /** Opens the camera and starts streaming; tells what the stored frames will look like. */
+    StreamShape start() throws IOException;
+
+    /**
+     * Waits up to {@code timeoutMs} for the next frame. With a destination, converts the frame into
+     * {@code dst[0, n)} and records n, its sequence and its timestamp in {@code frame}; with {@code dst == null}
+     * the recorder has no free slot, and the frame is given back to the camera uncopied (still filling in
+     * {@code frame}). Either way the camera's buffer is returned before this method does.
+     *
+     * @return false when no frame came within the timeout
+     * @throws IOException when the camera fails or disappears; the source is then unusable
+     */
+    boolean next(ByteBuffer dst, CapturedFrame frame, long timeoutMs) throws IOException;
+
+    /** Frames the camera lost before they reached us (gaps in its sequence numbers). */
+    long droppedFrames();
+
+    /** Frames the camera delivered that could not be stored (flagged bad by the driver, or malformed): skipped. */
+    default long unusableFrames() {
+        return 0;
+    }
+
+    /** Stops streaming and releases the camera. Idempotent. */
+    @Override
+    void close() throws IOException;
+}

@@ -1,0 +1,287 @@
+package io.framereel.capture.record;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.framereel.capture.source.CapturedFrame;
+import io.framereel.capture.source.FrameSource;
+import io.framereel.capture.source.PatternSource;
+import io.framereel.capture.source.StreamShape;
+import io.framereel.capture.synth.TestPatternSource;
+import io.framereel.storage.Image;
+import io.framereel.storage.ImageIO;
+import io.framereel.storage.PixelFormat;
+import io.framereel.storage.SyncPolicy;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RecorderTest {
+    private static final int W = 64;
+    private static final int H = 48;
+
+    @TempDir
+    Path dir;
+
+    /** A camera that numbers its frames in the first 8 bytes and fails or stalls on request. */
+    static final class CountingSource implements FrameSource {
+        final int frameBytes = W * H;
+        final long failAfter;
+        final long periodNanos;
+        long sequence;
+        long start;
+        boolean closed;
+
+        CountingSource(long failAfter, double fps) {
+            this.failAfter = failAfter;
+            this.periodNanos = (long) (1e9 / fps);
+        }
+
+        @Override
+        public StreamShape start() {
+            start = System.nanoTime();
+            return new StreamShape(W, H, PixelFormat.GRAYSCALE, frameBytes, 1e9 / periodNanos, "counting camera");
+        }
+
+        @Override
+        public boolean next(ByteBuffer dst, CapturedFrame frame, long timeoutMs) throws IOException {
+            if (sequence == failAfter) {
+                throw new IOException("/dev/video9: VIDIOC_DQBUF failed: ENODEV (device disconnected)");
+            }
+            long due = start + sequence * periodNanos;
+            while (System.nanoTime() < due) {
+                Thread.onSpinWait();
+            }
+            if (dst != null) {
+                for (int i = 0; i < frameBytes; i += 8) {
+                    dst.putLong(i, sequence);
+                }
+            }
+            frame.set(dst == null ? 0 : frameBytes, sequence, due);
+            sequence++;
+            return true;
+        }
+
+        @Override
+        public long droppedFrames() {
+            return 0;
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+    }
+
+    /** A store that takes its time, like an SD card in the middle of an erase block. */
+    static final class SlowStore implements FrameStore {
+        final FileFrameStore file;
+        final long delayMs;
+        final long failAfter;
+        long writes;
+
+        SlowStore(FileFrameStore file, long delayMs, long failAfter) {
+            this.file = file;
+            this.delayMs = delayMs;
+            this.failAfter = failAfter;
+        }
+
+        @Override
+        public void write(Image frame) throws IOException {
+            if (writes == failAfter) {
+                throw new IOException("No space left on device");
+            }
+            try {
+                Thread.sleep(delayMs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            file.write(frame);
+            writes++;
+        }
+
+        @Override
+        public long syncCount() {
+            return file.syncCount();
+        }
+
+        @Override
+        public String describe() {
+            return "slow " + file.describe();
+        }
+
+        @Override
+        public void close() throws IOException {
+            file.close();
+        }
+    }
+
+    private static List<Long> frameNumbers(Path file) throws IOException {
+        List<Long> numbers = new ArrayList<>();
+        try (ImageIO in = ImageIO.open(file, "r")) {
+            for (int i = 0; i < in.count(); i++) {
+                Image frame = in.read(false, false, false);
+                ByteBuffer p = frame.payload();
+                long n = p.getLong(p.position());
+                for (int b = 0; b < W * H; b += 8) {
+                    assertEquals(n, p.getLong(p.position() + b), "frame " + i + " is torn at byte " + b);
+                }
+                numbers.add(n);
+            }
+        }
+        return numbers;
+    }
+
+    @Test
+    void recordsTheTestPatternFrameForFrameAtItsRate() throws IOException {
+        Path file = dir.resolve("pattern.bin");
+        PatternSource source = new PatternSource(W, H, PixelFormat.RGB565, 100);
+        Recorder recorder = new Recorder(source, new FileFrameStore(file, SyncPolicy.NEVER), 8,
+                Recorder.Limits.frames(40));
+        RecordingSummary summary = recorder.record(null, 50);
+        assertTrue(summary.error().isEmpty(), () -> summary.error().get().toString());
+        assertEquals(40, summary.stored());
+        TestPatternSource reference = new TestPatternSource(W, H, PixelFormat.RGB565, 100);
+        try (ImageIO in = ImageIO.open(file, "r")) {
+            assertEquals(40, in.count());
+            long previous = -1;
+            int matched = 0;
+            for (int i = 0; i < 40; i++) {
+                Image stored = in.read(false, false, false);
+                // the pattern may have skipped frames on a busy machine (counted as dropped by the camera)
+                for (long k = previous + 1; k <= previous + 1 + summary.droppedByCamera(); k++) {
+                    reference.seek(k);
+                    if (reference.next().samePixels(stored)) {
+                        previous = k;
+                        matched++;
+                        break;
+                    }
+                }
+            }
+            assertEquals(40, matched, "every stored frame is a pattern frame, in order");
+        }
+        assertEquals(100, summary.framesPerSecond(), 5, "camera time between frames");
+    }
+
+    @Test
+    void dropsAndCountsFramesWhenStorageFallsBehindAndNeverStoresATornOne() throws IOException {
+        Path file = dir.resolve("slow.bin");
+        CountingSource source = new CountingSource(Long.MAX_VALUE, 200);
+        Recorder recorder = new Recorder(source, new SlowStore(new FileFrameStore(file, SyncPolicy.NEVER), 20,
+                Long.MAX_VALUE), 3, Recorder.Limits.seconds(0.5));
+        RecordingSummary summary = recorder.record(null, 50);
+        assertTrue(summary.error().isEmpty(), () -> summary.error().get().toString());
+        assertTrue(summary.droppedByStorage() > 0, "a 20 ms store cannot keep up with 200 fps: " + summary);
+        List<Long> numbers = frameNumbers(file);
+        assertEquals(summary.stored(), numbers.size());
+        for (int i = 1; i < numbers.size(); i++) {
+            assertTrue(numbers.get(i) > numbers.get(i - 1), "frames in capture order: " + numbers);
+        }
+        assertEquals(source.sequence - 1, summary.stored() + summary.droppedByStorage(),
+                "every frame dequeued inside the limit was stored or counted as dropped");
+    }
+
+    @Test
+    void aLostCameraEndsTheRecordingWithItsErrorAndAReadableFile() throws IOException {
+        Path file = dir.resolve("lost.bin");
+        CountingSource source = new CountingSource(25, 100);
+        Recorder recorder = new Recorder(source, new FileFrameStore(file, SyncPolicy.NEVER), 8, Recorder.Limits.NONE);
+        RecordingSummary summary = recorder.record(null, 50);
+        assertTrue(summary.error().orElseThrow().getMessage().contains("ENODEV"), summary.toString());
+        assertTrue(source.closed, "the camera is released");
+        assertEquals(25, summary.stored() + summary.droppedByStorage(), "every frame before the loss is accounted for");
+        assertTrue(summary.stored() > 0, summary.toString());
+        List<Long> numbers = frameNumbers(file);
+        assertEquals(summary.stored(), numbers.size(), "every stored frame is readable");
+    }
+
+    @Test
+    void aFullDiskStopsCaptureAndKeepsEveryFrameWrittenBeforeIt() throws IOException {
+        Path file = dir.resolve("full.bin");
+        CountingSource source = new CountingSource(Long.MAX_VALUE, 500);
+        Recorder recorder = new Recorder(source, new SlowStore(new FileFrameStore(file, SyncPolicy.NEVER), 0, 10),
+                8, Recorder.Limits.NONE);
+        RecordingSummary summary = recorder.record(null, 50);
+        assertTrue(summary.error().orElseThrow().getMessage().contains("No space"), summary.toString());
+        assertTrue(source.closed, "capture stops when storage fails");
+        assertEquals(10, summary.stored());
+        List<Long> numbers = frameNumbers(file);
+        assertEquals(10, numbers.size(), "the ten frames written before the disk filled up: " + numbers);
+        for (int i = 1; i < numbers.size(); i++) {
+            assertTrue(numbers.get(i) > numbers.get(i - 1), "in capture order: " + numbers);
+        }
+    }
+
+    @Test
+    void stopFromAnotherThreadEndsCleanly() throws IOException, InterruptedException {
+        Path file = dir.resolve("stopped.bin");
+        Recorder recorder = new Recorder(new CountingSource(Long.MAX_VALUE, 100),
+                new FileFrameStore(file, SyncPolicy.everyFrames(5)), 8, Recorder.Limits.NONE);
+        AtomicLong progressCalls = new AtomicLong();
+        Thread stopper = new Thread(() -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            recorder.stop();
+        });
+        stopper.start();
+        RecordingSummary summary = recorder.record((stored, dropped, nanos) -> progressCalls.incrementAndGet(), 50);
+        stopper.join();
+        assertFalse(summary.error().isPresent());
+        assertTrue(summary.stored() > 5, summary.toString());
+        assertTrue(progressCalls.get() > 0);
+        assertTrue(summary.syncs() >= summary.stored() / 5, "sync every 5 frames: " + summary);
+        assertEquals(summary.stored(), frameNumbers(file).size());
+    }
+
+    @Test
+    void captureAndWriterThreadsAllocateNothingPerFrameAfterWarmUp() throws IOException {
+        Path file = dir.resolve("alloc.bin");
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long[] first = new long[2];
+        long[] last = new long[2];
+        long[] storedAt = new long[2];
+        Recorder recorder = new Recorder(new CountingSource(Long.MAX_VALUE, 400),
+                new FileFrameStore(file, SyncPolicy.NEVER), 8, Recorder.Limits.frames(800));
+        recorder.record((stored, dropped, nanos) -> {
+            long[] now = allocatedByRecorderThreads(threads);
+            if (stored >= 200 && storedAt[0] == 0) {
+                first[0] = now[0];
+                first[1] = now[1];
+                storedAt[0] = stored;
+            } else if (storedAt[0] != 0 && now[0] >= 0) {
+                last[0] = now[0];
+                last[1] = now[1];
+                storedAt[1] = stored;
+            }
+        }, 100);
+        assertTrue(storedAt[1] - storedAt[0] >= 200, "measured over " + (storedAt[1] - storedAt[0]) + " frames");
+        assertTrue(last[0] - first[0] < 4096, "capture thread allocated " + (last[0] - first[0]) + " bytes over "
+                + (storedAt[1] - storedAt[0]) + " frames");
+        assertTrue(last[1] - first[1] < 4096, "writer thread allocated " + (last[1] - first[1]) + " bytes over "
+                + (storedAt[1] - storedAt[0]) + " frames");
+    }
+
+    private static long[] allocatedByRecorderThreads(com.sun.management.ThreadMXBean threads) {
+        long[] bytes = {-1, -1};
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().equals("framereel-capture")) {
+                bytes[0] = threads.getThreadAllocatedBytes(t.getId());
+            } else if (t.getName().equals("framereel-writer")) {
+                bytes[1] = threads.getThreadAllocatedBytes(t.getId());
+            }
+        }
+        return bytes;
+    }
+}
