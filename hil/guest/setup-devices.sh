@@ -2,7 +2,8 @@
 # Brings up the rig's devices inside the guest, as root, the way udev and a Pi's device tree would:
 #   vivid    -> one capture node (webcam-like input), group video
 #   gpio-sim -> chip labelled "hil-sim", 8 lines: 0 start, 1 stop, 2 mode, 3 status-led, 4-7 unnamed; group gpio
-#   vfb      -> /dev/fb0 "Virtual FB" at 800x480 RGB565 (32-bit modes are set by the tests), fbcon detached
+#   vfb      -> /dev/fb0 "Virtual FB" at 800x480, 16 bits 5-6-5 (red in the low bits: vfb's order, not a Pi's),
+#               32-bit modes set by the tests, fbcon detached
 # and writes what it found to /run/hil.env for the tests. Device nodes come from devtmpfs as 0600 root (there
 # is no udev), so access is granted by group, as the production udev rules do.
 set -euo pipefail
@@ -64,7 +65,7 @@ if have vfb; then
     for v in /sys/class/vtconsole/vtcon*; do
         [ -f "$v/name" ] && grep -q "frame buffer" "$v/name" && echo 0 >"$v/bind"
     done
-    fbset -fb "$FB" -g 800 480 800 480 16
+    fbset -fb "$FB" -g 800 480 800 480 16 -rgba 5,6,5,0   # vfb's 16-bit layout has red in the low bits
     chgrp "$HIL_VIDEO_GID" "$FB"
     chmod 0660 "$FB"
     echo "HIL_FB=$FB" >>/run/hil.env

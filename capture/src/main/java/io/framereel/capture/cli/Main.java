@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
             SynthCommand.class,
             DemoCommand.class,
             RecordCommand.class,
+            ReplayCommand.class,
             DevicesCommand.class,
         })
 public final class Main implements Callable<Integer> {
@@ -50,7 +51,7 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() {
         throw new ParameterException(spec.commandLine(),
-                "no command given; choose one of record, devices, info, export, convert, repair, synth, demo");
+                "no command given; choose one of record, replay, devices, info, export, convert, repair, synth, demo");
     }
 
     public static void main(String[] args) {

@@ -26,11 +26,65 @@ public final class VirtualFramebuffer {
 
     /** Switches the mode, e.g. 800x480 at 16 (RGB565) or 32 (XRGB8888) bits per pixel. */
     public void setMode(int width, int height, int bitsPerPixel) {
-        GuestCommand.run("fbset", "-fb", node.toString(), "-g", Integer.toString(width), Integer.toString(height),
-                Integer.toString(width), Integer.toString(height), Integer.toString(bitsPerPixel)).orFail();
+        setMode(width, height, height, bitsPerPixel);
     }
 
-    /** The visible geometry as the kernel reports it in sysfs. */
+    /** Switches the mode with a virtual screen {@code virtualHeight} rows high (2x height allows page flipping). */
+    public void setMode(int width, int height, int virtualHeight, int bitsPerPixel) {
+        // Without -rgba a 16-bit mode inherits the transparency bit of the mode before and becomes 5-5-5-1.
+        String rgba = bitsPerPixel == 16 ? "5,6,5,0" : "8,8,8,0";
+        GuestCommand.run("fbset", "-fb", node.toString(), "-g", Integer.toString(width), Integer.toString(height),
+                Integer.toString(width), Integer.toString(virtualHeight), Integer.toString(bitsPerPixel),
+                "-rgba", rgba).orFail();
+    }
+
+    /** Where the colour channels sit in a pixel, as fbset reports them. */
+    public record Bitfields(int redLength, int redOffset, int greenLength, int greenOffset, int blueLength,
+            int blueOffset) {
+        /** The raw pixel value for an 0xRRGGBB colour. */
+        public int pack(int rgb) {
+            return (rgb >>> 16 & 0xff) >>> (8 - redLength) << redOffset
+                    | (rgb >>> 8 & 0xff) >>> (8 - greenLength) << greenOffset
+                    | (rgb & 0xff) >>> (8 - blueLength) << blueOffset;
+        }
+    }
+
+    /**
+     * The channel bitfields of the current mode from fbset ("rgba 5/0,6/5,5/11,0/0": length/offset). vfb puts
+     * red in the low bits, unlike a Pi's RGB565.
+     */
+    public Bitfields bitfields() {
+        String rgba = null;
+        for (String line : GuestCommand.run("fbset", "-fb", node.toString()).orFail().stdout().split("\n")) {
+            if (line.trim().startsWith("rgba ")) {
+                rgba = line.trim().substring(5).trim();
+            }
+        }
+        if (rgba == null) {
+            throw new AssertionError("fbset printed no rgba line for " + node);
+        }
+        int[] f = new int[6];
+        String[] channels = rgba.split(",");
+        for (int c = 0; c < 3; c++) {
+            String[] lengthOffset = channels[c].split("/");
+            f[2 * c] = Integer.parseInt(lengthOffset[0].trim());
+            f[2 * c + 1] = Integer.parseInt(lengthOffset[1].trim());
+        }
+        return new Bitfields(f[0], f[1], f[2], f[3], f[4], f[5]);
+    }
+
+    /** The raw pixel value the current mode stores for an 0xRRGGBB colour (runs fbset: cache bitfields() in loops). */
+    public int pack(int rgb) {
+        return bitfields().pack(rgb);
+    }
+
+    /** The row the display currently shows at its top (the pan offset), from sysfs. */
+    public int panRow() {
+        String[] pan = attribute(Path.of("/sys/class/graphics").resolve(node.getFileName()), "pan").split(",");
+        return Integer.parseInt(pan[1]);
+    }
+
+    /** The visible geometry as fbset reports it, and the stride from sysfs. */
     public record Geometry(int width, int height, int bitsPerPixel, int stride) {
         public int bytesPerPixel() {
             return bitsPerPixel / 8;
@@ -38,17 +92,27 @@ public final class VirtualFramebuffer {
     }
 
     public Geometry geometry() {
+        // fbset prints "geometry <xres> <yres> <xres_virtual> <yres_virtual> <bpp>"
+        String[] g = null;
+        for (String line : GuestCommand.run("fbset", "-fb", node.toString()).orFail().stdout().split("\n")) {
+            if (line.trim().startsWith("geometry ")) {
+                g = line.trim().split("\\s+");
+            }
+        }
+        if (g == null || g.length < 6) {
+            throw new AssertionError("fbset printed no geometry for " + node);
+        }
         Path sys = Path.of("/sys/class/graphics").resolve(node.getFileName());
-        String[] size = attribute(sys, "virtual_size").split(",");
-        return new Geometry(Integer.parseInt(size[0]), Integer.parseInt(size[1]),
-                Integer.parseInt(attribute(sys, "bits_per_pixel")), Integer.parseInt(attribute(sys, "stride")));
+        return new Geometry(Integer.parseInt(g[1]), Integer.parseInt(g[2]), Integer.parseInt(g[5]),
+                Integer.parseInt(attribute(sys, "stride")));
     }
 
-    /** The visible screen as stored: {@code stride * height} bytes. */
+    /** The visible screen as stored: {@code stride * height} bytes from the current pan row. */
     public byte[] readBack() {
         Geometry g = geometry();
         byte[] screen = new byte[g.stride() * g.height()];
         try (RandomAccessFile file = new RandomAccessFile(node.toFile(), "r")) {
+            file.seek((long) panRow() * g.stride());
             file.readFully(screen);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read back " + node, e);
@@ -56,12 +120,12 @@ public final class VirtualFramebuffer {
         return screen;
     }
 
-    /** The raw pixel at (x, y): 16 bits (RGB565) or 32 bits (XRGB8888), little-endian as stored. */
+    /** The raw pixel at (x, y) of what is shown: 16 bits (RGB565) or 32 bits (XRGB8888), little-endian as stored. */
     public int pixel(int x, int y) {
         Geometry g = geometry();
         byte[] raw = new byte[g.bytesPerPixel()];
         try (RandomAccessFile file = new RandomAccessFile(node.toFile(), "r")) {
-            file.seek((long) y * g.stride() + (long) x * g.bytesPerPixel());
+            file.seek((long) (panRow() + y) * g.stride() + (long) x * g.bytesPerPixel());
             file.readFully(raw);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read pixel (" + x + "," + y + ") of " + node, e);
