@@ -1,0 +1,52 @@
+package io.framereel.capture.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+// Scope: replay's option handling on any machine (the display itself is tested on vfb in ReplayHilTest).
+class ReplayCommandTest {
+    @TempDir
+    Path dir;
+
+    private Path recording() {
+        Path file = dir.resolve("r.bin");
+        CliRun synth = CliRun.framereel("synth", file.toString(), "--size", "16x16", "--frames", "3");
+        assertEquals(0, synth.exitCode, synth.toString());
+        return file;
+    }
+
+    @Test
+    void needsATargetAndOneOfEach() {
+        Path file = recording();
+        assertUsage("--to needs a target", "replay", file.toString(), "--to", "5");
+        assertUsage("give one target", "replay", file.toString(), "--to", "fb", "--to", "fb:/dev/fb1");
+        assertUsage("give the last frame (--to M) once", "replay", file.toString(), "--to", "fb", "--to", "1",
+                "--to", "2");
+        assertUsage("unknown target 'screen'", "replay", file.toString(), "--to", "screen");
+        assertUsage("--speed must be in (0, 1000]", "replay", file.toString(), "--to", "fb", "--speed", "0");
+        assertUsage("empty range", "replay", file.toString(), "--to", "fb", "--from", "2", "--to", "1");
+    }
+
+    @Test
+    void aMissingDisplayIsOneClearLine() throws IOException {
+        Path file = recording();
+        CliRun run = CliRun.framereel("replay", file.toString(), "--to", "fb:/nonexistent/fb9");
+        assertEquals(1, run.exitCode, run.toString());
+        assertTrue(run.err.startsWith("framereel: /nonexistent/fb9: open failed"), run.err);
+        assertEquals(1, run.errLines().size(), run.err);
+        assertTrue(Files.exists(file), "the recording is untouched");
+    }
+
+    private static void assertUsage(String message, String... args) {
+        CliRun run = CliRun.framereel(args);
+        assertEquals(2, run.exitCode, run.toString());
+        assertTrue(run.err.contains(message), "expected '" + message + "' in: " + run.err);
+    }
+}
