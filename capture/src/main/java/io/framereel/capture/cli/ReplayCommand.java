@@ -2,9 +2,14 @@ package io.framereel.capture.cli;
 
 import io.framereel.device.fb.Framebuffer;
 import io.framereel.device.fb.FramebufferDisplay;
+import io.framereel.device.shm.RegionFormat;
+import io.framereel.device.shm.RegionSpec;
+import io.framereel.device.shm.SharedFrameWriter;
 import io.framereel.storage.FrameBuffer;
 import io.framereel.storage.ImageIO;
 import io.framereel.storage.StreamOptions;
+import io.framereel.storage.file.FileStream;
+import io.framereel.storage.file.FrameIndex;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -45,8 +50,10 @@ final class ReplayCommand implements Callable<Integer> {
     Path file;
 
     @Option(names = "--to", paramLabel = "TARGET|M", required = true,
-            description = "Where to play: fb (the first framebuffer), fb:/dev/fbN or fb:NAME. Given a second "
-                    + "time as a number, the last frame to play (with --from).")
+            description = "Where to play: fb (the first framebuffer), fb:/dev/fbN or fb:NAME; or shm:NAME, the "
+                    + "shared frame region /dev/shm/framereel-NAME (shm:/path for another place) that other "
+                    + "processes read (docs/shared-frames.md). Given a second time as a number, the last frame to "
+                    + "play (with --from).")
     List<String> to = new ArrayList<>();
 
     @Option(names = "--from", paramLabel = "N", defaultValue = "0", description = "First frame (default 0).")
@@ -61,6 +68,11 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--speed", paramLabel = "X", defaultValue = "1",
             description = "Play X times as fast as recorded (default 1; 0.5 is half speed).")
     double speed;
+
+    @Option(names = "--shm-format", paramLabel = "F", defaultValue = "RGB565",
+            description = "Pixels of a shared region: RGB565, XRGB8888 or RAW (the stored payload as is; "
+                    + "default: ${DEFAULT-VALUE}).")
+    RegionFormat shmFormat;
 
     @Option(names = "--json", description = "Print the summary as one JSON object.")
     boolean json;
@@ -96,14 +108,32 @@ final class ReplayCommand implements Callable<Integer> {
         if (from < 0 || last != null && last < from) {
             throw new ParameterException(spec.commandLine(), "frames " + from + ".." + last + " is an empty range");
         }
+        if (target.startsWith("shm:") && target.length() > 4) {
+            return replayToSharedRegion(target.substring(4), last);
+        }
         if (!target.equals("fb") && !target.startsWith("fb:")) {
             throw new ParameterException(spec.commandLine(), "unknown target '" + target
-                    + "'; use fb, fb:/dev/fbN or fb:NAME");
+                    + "'; use fb, fb:/dev/fbN, fb:NAME or shm:NAME");
         }
         String selector = target.equals("fb") ? "fb0" : target.substring(3);
         try (Framebuffer fb = Framebuffer.open(Framebuffer.find(selector))) {
             FramebufferDisplay display = new FramebufferDisplay(fb);
             return replay(display, fb.toString(), last);
+        }
+    }
+
+    /** A region big enough for the recording's largest frame, replaced if a dead writer left one behind. */
+    private int replayToSharedRegion(String name, Integer last) throws IOException {
+        Path region = name.contains("/") ? Path.of(name) : Path.of("/dev/shm", "framereel-" + name);
+        FrameIndex index = FileStream.inspect(file).index();
+        int maxWidth = 1;
+        int maxHeight = 1;
+        for (int i = 0; i < index.size(); i++) {
+            maxWidth = Math.max(maxWidth, index.width(i));
+            maxHeight = Math.max(maxHeight, index.height(i));
+        }
+        try (SharedFrameWriter writer = SharedFrameWriter.create(region, RegionSpec.of(shmFormat, maxWidth, maxHeight))) {
+            return replay(writer, region + " (" + shmFormat + ", up to " + maxWidth + "x" + maxHeight + ")", last);
         }
     }
 

@@ -3,6 +3,13 @@ package io.framereel.capture.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.framereel.device.shm.FrameCopy;
+import io.framereel.device.shm.SharedFrameReader;
+import io.framereel.device.shm.WriterStatus;
+import io.framereel.storage.Image;
+import io.framereel.storage.ImageIO;
+import io.framereel.storage.PixelFormat;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +49,30 @@ class ReplayCommandTest {
         assertTrue(run.err.startsWith("framereel: /nonexistent/fb9: open failed"), run.err);
         assertEquals(1, run.errLines().size(), run.err);
         assertTrue(Files.exists(file), "the recording is untouched");
+    }
+
+    @Test
+    void replaysIntoASharedRegionThatReadersSeeFrameForFrame() throws IOException {
+        Path file = recording();
+        Path region = dir.resolve("frames");
+        CliRun run = CliRun.framereel("replay", file.toString(), "--to", "shm:" + region, "--no-pause", "--json");
+        assertEquals(0, run.exitCode, run.toString());
+        assertTrue(run.out.contains("\"frames\":3"), run.out);
+        Image last;
+        try (ImageIO in = ImageIO.open(file, "r")) {
+            last = in.seek(2).read(false, false, false);
+        }
+        try (SharedFrameReader reader = SharedFrameReader.open(region)) {
+            assertEquals(WriterStatus.CLOSED, reader.writerStatus(), "replay closed the region when done");
+            FrameCopy copy = reader.newFrameCopy();
+            assertTrue(reader.readLatest(copy));
+            assertEquals(16, copy.width());
+            assertEquals(16, copy.height());
+            assertEquals(PixelFormat.RGB565, copy.sourceFormat());
+            for (int i = 0; i < 16 * 16; i++) {
+                assertEquals(last.payload().getShort(2 * i), copy.pixels().getShort(2 * i), "pixel " + i);
+            }
+        }
     }
 
     private static void assertUsage(String message, String... args) {
