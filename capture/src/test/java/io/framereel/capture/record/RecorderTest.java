@@ -169,7 +169,10 @@ class RecorderTest {
             }
             assertEquals(40, matched, "every stored frame is a pattern frame, in order");
         }
-        assertEquals(100, summary.framesPerSecond(), 5, "camera time between frames");
+        // On a loaded machine the pattern skips frames it was too late for (counted as dropped by the camera);
+        // stored and dropped frames together fill the span at 100 fps exactly.
+        assertEquals(Math.round(summary.spanNanos() / 1e7) + 1, summary.stored() + summary.droppedByCamera(),
+                "every 10 ms slot of the span is a stored or a counted frame: " + summary);
     }
 
     @Test

@@ -53,6 +53,9 @@ public final class SharedFrameReader implements AutoCloseable {
      *
      * @throws SharedFrameException if it is not a regular file or not a valid region; the message names the offset
      */
+    /** The newest frame number {@link #readLatest} returned, so that it never returns an older one. */
+    private long newestReturned;
+
     public static SharedFrameReader open(Path path) throws IOException {
         return open(path, MonotonicClock.SYSTEM);
     }
@@ -97,7 +100,14 @@ public final class SharedFrameReader implements AutoCloseable {
             }
             int slot = (int) latest;
             if (tryCopy(slot, dst)) {
-                return true;
+                // The writer marks a slot whole before it points latest_slot at it. A reader that loaded the old
+                // latest_slot, then found the slot it was about to point at already rewritten, returned a frame
+                // newer than latest_slot's; its next read must not go back to latest_slot's older frame. The
+                // writer's store is moments away, so this is a retry like any other.
+                if (dst.frameNumber() >= newestReturned) {
+                    newestReturned = dst.frameNumber();
+                    return true;
+                }
             }
             retries++;
             if (failures == 0) {
