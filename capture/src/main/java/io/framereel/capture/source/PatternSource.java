@@ -45,6 +45,9 @@ public final class PatternSource implements FrameSource {
             throw new IllegalStateException("test pattern source not started");
         }
         long now = System.nanoTime();
+        if (next == 0) {
+            startNanos = now; // the schedule starts with the first frame asked for, as a camera's first frame does
+        }
         long due = startNanos + pattern.timestampNanos(next);
         long late = now - due;
         long period = pattern.timestampNanos(1);
