@@ -8,6 +8,8 @@ import io.framereel.capture.record.RingFrameStore;
 import io.framereel.capture.source.CameraRequest;
 import io.framereel.capture.source.FrameSource;
 import io.framereel.capture.source.PatternSource;
+import io.framereel.capture.source.RpicamRequest;
+import io.framereel.capture.source.RpicamSource;
 import io.framereel.capture.source.StreamShape;
 import io.framereel.capture.source.V4l2Source;
 import io.framereel.storage.PixelFormat;
@@ -41,6 +43,7 @@ import picocli.CommandLine.Spec;
             "  framereel record --device vivid --format YUYV --size 640x480 --fps 25 --seconds 10 --store rec.bin",
             "  framereel record --device /dev/video0 --format MJPG --size 1280x720 --frames 300 --store file:a.bin "
                     + "--set exposure_time_absolute=200",
+            "  framereel record --device rpicam --size 640x480 --fps 30 --seconds 10 --store pi.bin",
             "  framereel record --device test-pattern --format RGB565 --size 320x240 --fps 30 --frames 90 "
                     + "--store ring:60:last.bin"},
         description = {
@@ -52,7 +55,9 @@ final class RecordCommand implements Callable<Integer> {
 
     @Option(names = "--device", paramLabel = "DEV", required = true,
             description = "A V4L2 device: path (/dev/video2), kernel name (video2) or its name or part of it "
-                    + "(\"vivid\", \"C920\"); or test-pattern for the synthetic camera.")
+                    + "(\"vivid\", \"C920\"); rpicam or rpicam:N for a Raspberry Pi camera module through "
+                    + "rpicam-vid (--format YUV420 or MJPG, --set passes rpicam-vid options; docs/cameras.md); "
+                    + "or test-pattern for the synthetic camera.")
     String device;
 
     @Option(names = "--format", paramLabel = "F",
@@ -210,6 +215,16 @@ final class RecordCommand implements Callable<Integer> {
             }
         }
         Optional<int[]> wh = size == null ? Optional.empty() : Optional.of(new int[] {size.width, size.height});
+        if (RpicamRequest.names(device)) {
+            // rpicam[:N]: a Pi camera module through rpicam-vid (docs/cameras.md). Its options are checked here, as
+            // the command line is parsed, so that a bad one is a usage error before any process is started.
+            try {
+                return new RpicamSource(RpicamRequest.options(device, Optional.ofNullable(format), wh,
+                        Optional.ofNullable(fps), Optional.ofNullable(storeAs), controls));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
         return new V4l2Source(new CameraRequest(device, Optional.ofNullable(format).map(CameraFormats::fourcc), wh,
                 Optional.ofNullable(fps), Optional.ofNullable(storeAs), controls, buffers));
     }
