@@ -1,0 +1,153 @@
+#!/bin/bash
+# Issue 4, benchmark 2, the guest side: CPU time per frame of `framereel record` against
+# `v4l2-ctl --stream-mmap --stream-to=FILE`, both storing vivid's raw YUYV frames to a tmpfs file, on the same
+# device, format and rate. Run by the hil rig as root in place of hil/guest/main.sh:
+#
+#   hil/host/rig.sh run --run-dir DIR --guest-script bench/hil/record-vs-v4l2ctl.sh
+#
+# bench/run-record-vs-v4l2ctl.sh stages DIR (DIR/framereel.jar, DIR/bench.env) and boots. bench.env may set
+# ROUNDS, SIZES ("WxH:N ...") and JAVA_OPTS. Both tools run as an unprivileged user with only the video group,
+# as main.sh runs the hil tests, at vivid's fastest interval for the size (read from the driver).
+#
+# Per round and size, each tool records N frames and then 2N frames (the rounds alternate which tool goes
+# first). For every run bench/hil/cpu-monitor.py reports
+#   cpu_s     the whole process's CPU time, all threads, user + system (getrusage after waiting for it)
+#   win_*     CPU time and stored frames between two samples of /proc/PID/stat taken while recording, from the
+#             moment half of the frames are in the file to the moment 90 % are: the steady state, with start-up
+#             (and most of the JVM's JIT compiling) and teardown left out; for framereel also per thread
+#             (capture, writer, main, JIT, GC; 'other' is the rest of the process)
+# and the frames stored and dropped: framereel's --json summary (frames, dropped, by camera, by storage);
+# v4l2-ctl's own "dropped buffers: N" on its once-a-second status lines (summed), and the frames in its output
+# file; and bench/hil/frame-gaps.py splits the drops into the first and the second half of the recording
+# (start-up against steady state), from framereel's per-frame elapsed times and v4l2-ctl's status lines.
+# Results: out/record-vs-v4l2ctl.txt, one line per run; out/result is 0 when every run exited 0.
+set -uo pipefail
+OUT=$HIL_RUN/out
+LOG=$OUT/record-vs-v4l2ctl.txt
+mark() { echo "HIL-MARK $* uptime=$(cut -d' ' -f1 /proc/uptime)"; }
+result=1
+trap 'echo $result >"$OUT/result"; dmesg >"$OUT/dmesg.txt" 2>&1' EXIT
+
+# The device set-up of hil/guest/main.sh: setup-devices.sh needs these four variables.
+gid_of() { getent group "$1" | cut -d: -f3; }
+export HIL_GPIO_LABEL=hil-sim
+export HIL_VIDEO_GID=$(gid_of video || true)
+export HIL_GPIO_GID=$(gid_of gpio || true)
+export HIL_SIM_GID=4243
+HIL_VIDEO_GID=${HIL_VIDEO_GID:-44}
+HIL_GPIO_GID=${HIL_GPIO_GID:-4244}
+HIL_UID=4242
+"$HIL_RUN/guest/setup-devices.sh" || { echo "BENCH: device setup failed"; exit 1; }
+# shellcheck disable=SC1091
+. /run/hil.env
+mark devices-ready
+
+ROUNDS=3
+SIZES="640x480:300 1280x720:150"
+JAVA_OPTS=""
+# shellcheck disable=SC1091
+[ -f "$HIL_RUN/bench.env" ] && . "$HIL_RUN/bench.env"
+JAR=$HIL_RUN/framereel.jar
+MONITOR=$HIL_RUN/cpu-monitor.py
+GAPS=$HIL_RUN/frame-gaps.py
+for f in "$JAR" "$MONITOR" "$GAPS"; do
+    [ -f "$f" ] || { echo "BENCH: $f is missing (bench/run-record-vs-v4l2ctl.sh stages it)"; exit 1; }
+done
+
+home=/tmp/bench-user
+work=/tmp/bench-files
+mkdir -p "$home" "$work"
+chown "$HIL_UID:$HIL_UID" "$home" "$work"
+# The unprivileged user of main.sh, with the video group only. setpriv and env exec, so the monitored child
+# process is the tool itself.
+AS_USER=(setpriv --reuid="$HIL_UID" --regid="$HIL_UID" --groups="$HIL_VIDEO_GID" --bounding-set=-all
+    --inh-caps=-all --no-new-privs env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME="$home" LANG=C.UTF-8)
+
+{
+    echo "# guest: $(uname -r) $(uname -m), $(nproc) vCPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(($(grep MemTotal /proc/meminfo | tr -s ' ' | cut -d' ' -f2) / 1024)) MiB"
+    echo "# $("$HIL_JAVA/bin/java" -version 2>&1 | sed -n 2p); v4l2-ctl $(v4l2-ctl --version | head -1 | cut -d' ' -f2); video $HIL_VIDEO; /tmp is $(df -T /tmp | tail -1 | tr -s ' ' | cut -d' ' -f2)"
+    echo "# rounds $ROUNDS, sizes $SIZES, JAVA_OPTS '$JAVA_OPTS'"
+} | tee "$LOG"
+v4l2-ctl -d "$HIL_VIDEO" --list-formats-ext >"$OUT/vivid-formats.txt" 2>&1
+
+# vivid's fastest YUYV interval at a size, as frames per second (25 at 640x480, 12.5 at 1280x720).
+top_fps() {
+    v4l2-ctl -d "$HIL_VIDEO" --list-frameintervals "width=$1,height=$2,pixelformat=YUYV" |
+        sed -n 's/.*(\([0-9.]*\) fps).*/\1/p' | sort -g | tail -1
+}
+
+run_v4l2ctl() { # tag W H fps N
+    local tag=$1 w=$2 h=$3 fps=$4 n=$5 file=$work/v4l2ctl.yuyv
+    rm -f "$file"
+    local m
+    m=$(python3 "$MONITOR" --file "$file" --frame-bytes $((w * h * 2)) --window $((n / 2)) $((n * 9 / 10)) \
+        --stdout "$work/$tag.out" --stderr "$work/$tag.err" -- \
+        "${AS_USER[@]}" v4l2-ctl -d "$HIL_VIDEO" --set-fmt-video="width=$w,height=$h,pixelformat=YUYV" \
+        --set-parm="$fps" --stream-mmap=4 --stream-count="$n" --stream-to="$file")
+    local stored dropped
+    stored=$(($(stat -c %s "$file" 2>/dev/null || echo 0) / (w * h * 2)))
+    dropped=$(tr '<' '\n' <"$work/$tag.err" | sed -n 's/.*dropped buffers: *\([0-9]*\).*/\1/p' | awk '{ s += $1 } END { print s + 0 }')
+    rm -f "$file"
+    echo "$tag tool=v4l2-ctl size=${w}x$h fps=$fps n=$n $m stored=$stored dropped=$dropped $(python3 "$GAPS" --v4l2ctl "$work/$tag.err" "$n")"
+}
+
+run_framereel() { # tag W H fps N
+    local tag=$1 w=$2 h=$3 fps=$4 n=$5 file=$work/framereel.bin
+    rm -f "$file"
+    local m
+    # Each stored frame is a 32-byte chunk header and the payload (a multiple of 16, so no padding).
+    # shellcheck disable=SC2086
+    m=$(python3 "$MONITOR" --file "$file" --frame-bytes $((w * h * 2 + 32)) --window $((n / 2)) $((n * 9 / 10)) \
+        --threads --stdout "$work/$tag.out" --stderr "$work/$tag.err" -- \
+        "${AS_USER[@]}" "$HIL_JAVA/bin/java" $JAVA_OPTS -jar "$JAR" record --device vivid --format YUYV \
+        --size "${w}x$h" --fps "$fps" --frames "$n" --store "$file" --sync never --json --overwrite)
+    local gaps
+    gaps=$(python3 "$GAPS" "$file" $((w * h * 2)) "$fps" 2>&1 | tail -1)
+    rm -f "$file"
+    local json
+    json=$(grep '^{' "$work/$tag.out" | tail -1)
+    summary_field() { sed -n "s/.*\"$1\":\([0-9]*\).*/\1/p" <<<"$json"; }
+    echo "$tag tool=framereel size=${w}x$h fps=$fps n=$n $m stored=$(summary_field frames)" \
+        "dropped=$(summary_field dropped) by_camera=$(summary_field dropped_by_camera)" \
+        "by_storage=$(summary_field dropped_by_storage) $gaps"
+}
+
+failed=0
+mark bench-start
+for r in $(seq 1 "$ROUNDS"); do
+    for spec in $SIZES; do
+        size=${spec%%:*}
+        n=${spec#*:}
+        w=${size%x*}
+        h=${size#*x}
+        fps=$(top_fps "$w" "$h")
+        if [ -z "$fps" ]; then
+            echo "BENCH: vivid lists no YUYV interval for $size"
+            failed=1
+            continue
+        fi
+        order="v4l2ctl framereel"
+        if [ $((r % 2)) = 0 ]; then order="framereel v4l2ctl"; fi
+        for tool in $order; do
+            for m in "$n" $((2 * n)); do
+                tag="r$r-$tool-$size-$m"
+                if [ "$tool" = v4l2ctl ]; then
+                    line=$(run_v4l2ctl "$tag" "$w" "$h" "$fps" "$m")
+                else
+                    line=$(run_framereel "$tag" "$w" "$h" "$fps" "$m")
+                fi
+                echo "round=$r $line" | tee -a "$LOG"
+                if ! grep -q ' rc=0 ' <<<"$line"; then
+                    failed=1
+                    echo "BENCH: $tag failed; its stderr ends:"
+                    tail -5 "$work/$tag.err"
+                fi
+            done
+        done
+    done
+done
+mark bench-done
+mkdir -p "$OUT/logs"
+cp "$work"/*.out "$work"/*.err "$OUT/logs/" 2>/dev/null
+result=$failed
+exit $result
