@@ -1,6 +1,7 @@
 package io.framereel.storage.pixel;
 
 import io.framereel.storage.Image;
+import io.framereel.storage.PixelFormat;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
@@ -52,6 +53,9 @@ final class CompressedDecoder {
         ByteBuffer payload = src.payload().duplicate();
         byte[] bytes = new byte[payload.remaining()];
         payload.get(bytes);
+        if (src.format() == PixelFormat.JPEG) {
+            bytes = JpegHuffmanTables.withStandardTables(bytes); // UVC MJPEG frames leave the tables out
+        }
         BufferedImage decoded;
         try {
             decoded = javax.imageio.ImageIO.read(new ByteArrayInputStream(bytes));

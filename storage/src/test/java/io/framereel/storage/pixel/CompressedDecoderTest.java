@@ -19,6 +19,44 @@ import org.junit.jupiter.api.Test;
 // Scope: JPEG and PNG frames decoded through javax.imageio, and their error messages.
 class CompressedDecoderTest {
 
+    /** The JPEG without its DHT segments, as UVC cameras send motion-JPEG frames. */
+    private static byte[] withoutHuffmanTables(byte[] jpeg) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(jpeg, 0, 2);
+        int at = 2;
+        while (true) {
+            int marker = jpeg[at + 1] & 0xff;
+            if (marker == 0xda) {
+                out.write(jpeg, at, jpeg.length - at); // the scan and everything after it
+                return out.toByteArray();
+            }
+            int length = (jpeg[at + 2] & 0xff) << 8 | (jpeg[at + 3] & 0xff);
+            if (marker != 0xc4) {
+                out.write(jpeg, at, 2 + length);
+            }
+            at += 2 + length;
+        }
+    }
+
+    @Test
+    void decodesMotionJpegFramesThatLeaveOutTheHuffmanTables() {
+        Random random = new Random(7);
+        BufferedImage source = new BufferedImage(32, 16, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 16; y++) {
+            for (int x = 0; x < 32; x++) {
+                source.setRGB(x, y, random.nextInt());
+            }
+        }
+        byte[] full = encode(source, "jpeg"); // javax.imageio writes the standard tables
+        byte[] stripped = withoutHuffmanTables(full);
+        assertTrue(stripped.length < full.length - 400, "the DHT segments are gone");
+        int[] expected = convert(image(32, 16, PixelFormat.JPEG, full));
+        int[] actual = convert(image(32, 16, PixelFormat.JPEG, stripped));
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], actual[i], "pixel " + i);
+        }
+    }
+
     @Test
     void rgbPngDecodesExactly() {
         Random random = new Random(42);
