@@ -1,5 +1,6 @@
 package io.framereel.capture.cli;
 
+import io.framereel.capture.json.Json;
 import io.framereel.capture.format.FrameConversion;
 import io.framereel.device.v4l2.Capability;
 import io.framereel.device.v4l2.ControlInfo;

@@ -1,5 +1,6 @@
 package io.framereel.capture.cli;
 
+import io.framereel.capture.json.Json;
 import io.framereel.storage.file.FileStream;
 import io.framereel.storage.file.StreamReport;
 import io.framereel.storage.file.FrameIndex;

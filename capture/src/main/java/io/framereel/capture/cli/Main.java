@@ -38,6 +38,8 @@ import picocli.CommandLine.Spec;
             RecordCommand.class,
             ReplayCommand.class,
             DevicesCommand.class,
+            DaemonCommand.class,
+            CtlCommand.class,
         })
 public final class Main implements Callable<Integer> {
 
@@ -51,7 +53,7 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() {
         throw new ParameterException(spec.commandLine(),
-                "no command given; choose one of record, replay, devices, info, export, convert, repair, synth, demo");
+                "no command given; choose one of record, replay, devices, daemon, ctl, info, export, convert, repair, synth, demo");
     }
 
     public static void main(String[] args) {

@@ -1,17 +1,14 @@
 package io.framereel.capture.cli;
 
+import io.framereel.capture.json.Json;
 import io.framereel.capture.record.FileFrameStore;
 import io.framereel.capture.record.FrameStore;
 import io.framereel.capture.record.Recorder;
 import io.framereel.capture.record.RecordingSummary;
 import io.framereel.capture.record.RingFrameStore;
-import io.framereel.capture.source.CameraRequest;
+import io.framereel.capture.source.CameraSpec;
 import io.framereel.capture.source.FrameSource;
-import io.framereel.capture.source.PatternSource;
-import io.framereel.capture.source.RpicamRequest;
-import io.framereel.capture.source.RpicamSource;
 import io.framereel.capture.source.StreamShape;
-import io.framereel.capture.source.V4l2Source;
 import io.framereel.storage.PixelFormat;
 import io.framereel.storage.SyncPolicy;
 
@@ -51,7 +48,7 @@ import picocli.CommandLine.Spec;
             "A summary follows on stdout: frames stored, frames dropped (by the camera, by slow storage, "
                     + "malformed), frame rate, bytes and syncs; --json prints it as one JSON object."})
 final class RecordCommand implements Callable<Integer> {
-    static final String TEST_PATTERN = "test-pattern";
+    static final String TEST_PATTERN = CameraSpec.TEST_PATTERN;
 
     @Option(names = "--device", paramLabel = "DEV", required = true,
             description = "A V4L2 device: path (/dev/video2), kernel name (video2) or its name or part of it "
@@ -196,37 +193,14 @@ final class RecordCommand implements Callable<Integer> {
     }
 
     private FrameSource source() {
-        if (device.equals(TEST_PATTERN)) {
-            if (!controls.isEmpty() || storeAs != null) {
-                throw new ParameterException(spec.commandLine(), "the test pattern has no controls and is made in "
-                        + "its --format directly; drop --set and --store-as");
-            }
-            PixelFormat pf;
-            try {
-                pf = format == null ? PixelFormat.RGB565 : CameraFormats.imageIo(format);
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), e.getMessage());
-            }
-            Geometry g = size == null ? new Geometry(320, 240) : size;
-            try {
-                return new PatternSource(g.width, g.height, pf, fps == null ? 30 : fps);
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), e.getMessage());
-            }
-        }
         Optional<int[]> wh = size == null ? Optional.empty() : Optional.of(new int[] {size.width, size.height});
-        if (RpicamRequest.names(device)) {
-            // rpicam[:N]: a Pi camera module through rpicam-vid (docs/cameras.md). Its options are checked here, as
-            // the command line is parsed, so that a bad one is a usage error before any process is started.
-            try {
-                return new RpicamSource(RpicamRequest.options(device, Optional.ofNullable(format), wh,
-                        Optional.ofNullable(fps), Optional.ofNullable(storeAs), controls));
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), e.getMessage());
-            }
+        try {
+            return new CameraSpec(device, Optional.ofNullable(format), wh, Optional.ofNullable(fps),
+                    Optional.ofNullable(storeAs), controls, buffers).open();
+        } catch (IllegalArgumentException e) {
+            // options that do not fit the camera kind are usage errors, reported before anything is opened
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        return new V4l2Source(new CameraRequest(device, Optional.ofNullable(format).map(CameraFormats::fourcc), wh,
-                Optional.ofNullable(fps), Optional.ofNullable(storeAs), controls, buffers));
     }
 
     /** Opens the real store on the writer's first frame, when the shape is known. */

@@ -1,5 +1,6 @@
 package io.framereel.capture.cli;
 
+import io.framereel.capture.json.Json;
 import io.framereel.storage.ImageIO;
 import io.framereel.storage.StreamOptions;
 import io.framereel.storage.file.FileStream;

@@ -1,5 +1,6 @@
 package io.framereel.capture.cli;
 
+import io.framereel.capture.json.Json;
 import io.framereel.device.fb.Framebuffer;
 import io.framereel.device.fb.FramebufferDisplay;
 import io.framereel.device.shm.RegionFormat;

@@ -1,5 +1,6 @@
 package io.framereel.capture.cli;
 
+import io.framereel.capture.json.Json;
 import static io.framereel.capture.cli.CliRun.framereel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

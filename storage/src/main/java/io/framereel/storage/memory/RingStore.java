@@ -5,6 +5,7 @@ import io.framereel.storage.ImageIOException;
 import io.framereel.storage.MonotonicClock;
 import io.framereel.storage.PixelFormat;
 import java.nio.ByteBuffer;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
@@ -168,6 +169,40 @@ public final class RingStore implements AutoCloseable {
     /** Sequence of the oldest frame still held (volatile read). */
     public long oldest() {
         return Math.max(0, head - capacity);
+    }
+
+    /**
+     * The capture timestamp of frame {@code seq}, or {@link Image#NO_TIMESTAMP} when the ring no longer (or not yet)
+     * holds it. Any thread: the slot's sequence is read before and after the timestamp, seqlock fashion, so a
+     * timestamp being overwritten is never returned for the wrong frame.
+     */
+    public long timestampOf(long seq) {
+        if (seq < 0 || seq >= head) {
+            return Image.NO_TIMESTAMP;
+        }
+        int slot = slotOf(seq);
+        if (slotSequence.get(slot) != seq) {
+            return Image.NO_TIMESTAMP;
+        }
+        long ts = headers.timestampNanos[slot];
+        VarHandle.acquireFence(); // keep the plain read above before the re-check below
+        return slotSequence.get(slot) == seq ? ts : Image.NO_TIMESTAMP;
+    }
+
+    /**
+     * The oldest frame still held whose timestamp is at or after {@code timestampNanos}, or {@link #head()} when
+     * none is: where a recording that keeps the frames since that moment starts. Frames are timestamped in capture
+     * order, so the first match ends the scan. Any thread.
+     */
+    public long firstAtOrAfter(long timestampNanos) {
+        long end = head;
+        for (long seq = oldest(); seq < end; seq++) {
+            long ts = timestampOf(seq);
+            if (ts != Image.NO_TIMESTAMP && ts >= timestampNanos) {
+                return seq;
+            }
+        }
+        return end;
     }
 
     /** Frames held now: {@code min(head, capacity)}. */

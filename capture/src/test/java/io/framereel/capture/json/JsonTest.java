@@ -1,4 +1,4 @@
-package io.framereel.capture.cli;
+package io.framereel.capture.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

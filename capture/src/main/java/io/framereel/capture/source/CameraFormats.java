@@ -1,4 +1,4 @@
-package io.framereel.capture.cli;
+package io.framereel.capture.source;
 
 import io.framereel.storage.PixelFormat;
 
