@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * The recorder daemon: keeps the camera streaming into the pre-trigger ring, turns triggers (buttons, the control
@@ -36,6 +37,7 @@ public final class Daemon {
     private final Triggers triggers = new Triggers();
     private final StatusBoard board = new StatusBoard();
     private final RecordingFiles files;
+    private final Supplier<FrameSource> cameras;
     private final CountDownLatch finished = new CountDownLatch(1);
     private final AtomicReference<Recorder> session = new AtomicReference<>();
     private volatile boolean stopRequested;
@@ -48,8 +50,14 @@ public final class Daemon {
     private GpioControls gpio;
 
     public Daemon(DaemonConfig config, ServiceNotifier notifier) {
+        this(config, notifier, config.camera::open);
+    }
+
+    /** With {@code cameras} making a new, unstarted source for each camera session (tests use synthetic ones). */
+    Daemon(DaemonConfig config, ServiceNotifier notifier, Supplier<FrameSource> cameras) {
         this.config = config;
         this.notifier = notifier;
+        this.cameras = cameras;
         this.files = new RecordingFiles(config.storeDirectory, config.prefix);
     }
 
@@ -121,7 +129,7 @@ public final class Daemon {
     }
 
     private void session() {
-        FrameSource source = config.camera.open();
+        FrameSource source = cameras.get();
         PreTriggerRing ring = new PreTriggerRing(() -> session.get().shape(), config.pre, config.preMaxBytes,
                 config.slots, board, shape -> config.displayTarget.equals(DaemonConfig.NO_DISPLAY) ? null
                         : LiveView.open(config.displayTarget, shape, config.displayFps));

@@ -129,7 +129,7 @@ public final class DaemonConfig {
                 throw new ConfigException(file, e.line(), e.key() + " is already set on line " + first);
             }
             b.lines.put(e.key(), e.line());
-            if (e.value().isEmpty() && !b.emptyAllowed.contains(e.key())) {
+            if (e.value().isEmpty()) {
                 continue; // empty = the default
             }
             try {
@@ -150,7 +150,8 @@ public final class DaemonConfig {
         String best = null;
         int bestDistance = 4;
         for (String k : new Builder().setters.keySet()) {
-            int d = distance(key, k);
+            // a key with a word added or left off ("trigger.pre-seconds") is as near as a typo
+            int d = key.startsWith(k) || k.startsWith(key) ? 1 : distance(key, k);
             if (d < bestDistance) {
                 bestDistance = d;
                 best = k;
@@ -218,7 +219,6 @@ public final class DaemonConfig {
 
         final Map<String, Consumer<String>> setters = new LinkedHashMap<>();
         final Map<String, Integer> lines = new HashMap<>();
-        final List<String> emptyAllowed = List.of();
 
         Builder() {
             setters.put("camera.device", v -> device = v);

@@ -55,13 +55,14 @@ public final class RecordingFiles {
 
     /**
      * Creates the next recording's {@code .bin.part} file, named after {@code now} (local time), with a numeric
-     * suffix when a file of that second exists in either form. Creation is exclusive, so nothing is overwritten.
+     * suffix ({@code _02}, {@code _03}, ...) when a file of that second exists in either form. Creation is exclusive, so nothing is overwritten.
      */
     public Path createPart(LocalDateTime now, String kind) throws IOException {
         Files.createDirectories(directory);
         String base = prefix + "-" + STAMP.format(now) + (kind.isEmpty() ? "" : "-" + kind);
         for (int n = 1; ; n++) {
-            String name = n == 1 ? base : base + "-" + n;
+            // "_02" sorts after the unnumbered name ('_' > '.'), so names keep sorting in recording order
+            String name = n == 1 ? base : String.format(Locale.ROOT, "%s_%02d", base, n);
             Path done = directory.resolve(name + SUFFIX);
             Path part = directory.resolve(name + SUFFIX + PART);
             if (Files.exists(done)) {

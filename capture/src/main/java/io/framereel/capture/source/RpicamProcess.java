@@ -49,6 +49,8 @@ final class RpicamProcess {
         ProcessBuilder builder = new ProcessBuilder(resolved)
                 // rpicam-vid reads stdin only with --keypress, which is refused; /dev/null keeps a terminal out of it
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        // systemd's notify and watchdog settings are the daemon's: a child that used them would speak for it
+        builder.environment().keySet().removeAll(List.of("NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID"));
         try {
             return new RpicamProcess(builder.start(), program.toString());
         } catch (IOException e) {

@@ -222,4 +222,21 @@ class RingStoreTest {
             assertEquals(25_000_000L, second.timestampNanos());
         }
     }
+
+    @Test
+    void findsTheOldestHeldFrameAtOrAfterATimestamp() throws Exception {
+        RingStore ring = ring(5);
+        Image img = Image.allocate(W, H, PixelFormat.RGB565, true);
+        for (long s = 0; s < 8; s++) {
+            ring.write(frameFor(s, img).timestampNanos(1_000 + s * 100));
+        }
+        // frames 3..7 are held, stamped 1300..1700
+        assertEquals(1_300, ring.timestampOf(3));
+        assertEquals(Image.NO_TIMESTAMP, ring.timestampOf(2), "overwritten");
+        assertEquals(Image.NO_TIMESTAMP, ring.timestampOf(8), "not yet written");
+        assertEquals(5, ring.firstAtOrAfter(1_450));
+        assertEquals(5, ring.firstAtOrAfter(1_500));
+        assertEquals(3, ring.firstAtOrAfter(0), "older than everything held: the oldest held");
+        assertEquals(8, ring.firstAtOrAfter(1_701), "newer than everything: the head");
+    }
 }
