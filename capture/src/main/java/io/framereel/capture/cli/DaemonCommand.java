@@ -3,7 +3,6 @@ package io.framereel.capture.cli;
 import io.framereel.capture.daemon.ConfigException;
 import io.framereel.capture.daemon.Daemon;
 import io.framereel.capture.daemon.DaemonConfig;
-import io.framereel.capture.daemon.JournalLogFormat;
 import io.framereel.capture.daemon.ServiceNotifier;
 import io.framereel.capture.daemon.SystemdNotifier;
 
@@ -14,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -44,9 +42,6 @@ final class DaemonCommand implements Callable<Integer> {
     @Option(names = "--check", description = "Check the configuration file and exit (0 when it is valid).")
     boolean check;
 
-    @ParentCommand
-    Main main;
-
     @Spec
     CommandSpec spec;
 
@@ -64,7 +59,6 @@ final class DaemonCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
             return 0;
         }
-        JournalLogFormat.install(main != null && main.verbose);
         ServiceNotifier notifier = SystemdNotifier.fromEnvironment();
         Daemon daemon = new Daemon(cfg, notifier);
         return run(daemon);

@@ -1,5 +1,6 @@
 package io.framereel.capture.cli;
 
+import io.framereel.capture.log.JournalLog;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -59,6 +60,8 @@ public final class Main implements Callable<Integer> {
     public static void main(String[] args) {
         // Thumbnails and PNGs need java.awt images but never a display (and, on macOS, no Dock icon).
         System.setProperty("java.awt.headless", "true");
+        // one line per log record on stderr, with journald priorities under systemd
+        JournalLog.configure(java.util.Arrays.asList(args).contains("--verbose"));
         System.exit(commandLine().execute(args));
     }
 

@@ -2,6 +2,7 @@ package io.framereel.capture.cli;
 
 import io.framereel.capture.json.Json;
 import io.framereel.device.fb.Framebuffer;
+import io.framereel.capture.daemon.RecordingFiles;
 import io.framereel.device.fb.FramebufferDisplay;
 import io.framereel.device.shm.RegionFormat;
 import io.framereel.device.shm.RegionSpec;
@@ -15,6 +16,7 @@ import io.framereel.storage.file.FrameIndex;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,14 +42,16 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
             "  framereel replay rec.bin --to fb                   # the first framebuffer",
             "  framereel replay rec.bin --to fb:/dev/fb1 --loop --speed 2",
-            "  framereel replay rec.bin --to \"fb:Virtual FB\" --from 100 --to 199 --no-pause"},
+            "  framereel replay rec.bin --to \"fb:Virtual FB\" --from 100 --to 199 --no-pause",
+            "  framereel replay /var/lib/framereel/recordings --loop --to fb   # the newest recording"},
         description = {
             "Play a recording at its recorded rate onto a display (/dev/fbN, found by path or name).",
             "Frames of every ImageIO format are converted to the display's pixels, scaled to fit and letterboxed; "
                     + "one file may mix formats and sizes."})
 final class ReplayCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The stream file to play.")
+    @Parameters(index = "0", paramLabel = "FILE", description = "The stream file to play, or a directory of "
+            + "recordings: its newest *.bin (what the kiosk service plays).")
     Path file;
 
     @Option(names = "--to", paramLabel = "TARGET|M", required = true,
@@ -85,6 +89,13 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (Files.isDirectory(file)) {
+            Path dir = file;
+            file = RecordingFiles.newest(dir).orElseThrow(() -> new CliException(dir + ": no recordings (*"
+                    + RecordingFiles.SUFFIX + ") to replay"));
+            spec.commandLine().getErr().println("framereel: replaying the newest recording, " + file);
+            spec.commandLine().getErr().flush();
+        }
         String target = null;
         Integer last = null;
         for (String value : to) {

@@ -220,6 +220,7 @@ public final class Daemon {
         stopRequested = true;
         LOG.log(System.Logger.Level.INFO, "stopping: closing recordings (" + board.summary() + ")");
         notifier.stopping();
+        triggers.close();
         board.state = DaemonState.STOPPING;
         Recorder r = session.get();
         if (r != null) {

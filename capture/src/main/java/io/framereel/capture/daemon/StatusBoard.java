@@ -58,6 +58,16 @@ public final class StatusBoard {
         return lastError;
     }
 
+    /** Frames the camera delivered into the ring in this camera session. */
+    public long cameraFrames() {
+        return cameraFrames;
+    }
+
+    /** Frames lost on the way: by the camera or capture thread, and overwritten in the ring before reaching disk. */
+    public long dropped() {
+        return droppedByCamera + droppedByStorage;
+    }
+
     public long lastFrameNanos() {
         return lastFrameNanos;
     }

@@ -17,6 +17,7 @@ public final class Triggers implements Recorder {
     private volatile boolean wanted;
     private final AtomicLong snapshots = new AtomicLong();
     private volatile Thread applier;
+    private volatile boolean closed;
 
     /** The thread that applies requests; woken on every change. */
     void applier(Thread t) {
@@ -25,6 +26,9 @@ public final class Triggers implements Recorder {
 
     /** Asks for recording to start (no effect when it is already wanted); {@code why} goes to the log. */
     public void start(String why) {
+        if (closed) {
+            return;
+        }
         if (!wanted) {
             LOG.log(System.Logger.Level.INFO, "start requested by " + why);
         }
@@ -52,9 +56,17 @@ public final class Triggers implements Recorder {
 
     /** Asks for the newest frame to be saved on its own. */
     public void snapshot(String why) {
+        if (closed) {
+            return;
+        }
         LOG.log(System.Logger.Level.INFO, "snapshot requested by " + why);
         snapshots.incrementAndGet();
         wake();
+    }
+
+    /** Refuses further starts and snapshots: the daemon is shutting down and closes what is open. */
+    void close() {
+        closed = true;
     }
 
     /** Whether recording is wanted. */

@@ -5,12 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.framereel.device.shm.SharedFrameReader;
+import io.framereel.device.shm.WriterStatus;
+import io.framereel.storage.Image;
 import io.framereel.storage.ImageIO;
 import io.framereel.storage.PixelFormat;
-import io.framereel.storage.pixel.ContactSheet;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,28 +27,53 @@ class DemoCommandTest {
     Path dir;
 
     @Test
-    void recordsReplaysAndSummarises() throws IOException {
-        CliRun run = framereel("demo", "--dir", dir.toString(), "--frames", "6", "--size", "64x48", "--fps", "30");
-
+    void runsTheDaemonOnTheSyntheticCameraWithTimerTriggersAndSummarises() throws IOException {
+        CliRun run = framereel("demo", "--dir", dir.toString(), "--seconds", "3", "--size", "64x48", "--fps", "30");
         assertEquals(0, run.exitCode, run.toString());
-        Path stream = dir.resolve(DemoCommand.STREAM_NAME);
-        Path sheet = dir.resolve(DemoCommand.SHEET_NAME);
-        try (ImageIO in = ImageIO.open(stream, "r")) {
-            assertEquals(6, in.count());
-            assertEquals(PixelFormat.RGB565, in.read(false, false, false).format());
+        Path recordings = dir.resolve("recordings");
+        List<Path> files;
+        try (Stream<Path> s = Files.list(recordings)) {
+            files = s.sorted().toList();
         }
+        assertTrue(files.size() >= 1, "the timer triggered at least one recording: " + files);
+        for (Path f : files) {
+            assertTrue(f.toString().endsWith(".bin"), "every recording is committed: " + f);
+        }
+        try (ImageIO in = ImageIO.open(files.get(0), "r")) {
+            // a recording starts 1 s of pre-trigger frames before its trigger and lasts 0.5 s + 0.2 s after it
+            assertTrue(in.count() >= 35, "pre-trigger + recorded frames, was " + in.count());
+            Image first = in.read(false, false, false);
+            assertEquals(PixelFormat.RGB565, first.format());
+            assertEquals(64, first.width());
+            for (int i = 1; i < in.count(); i++) {
+                int elapsed = in.read(false, false, false).elapsedMs();
+                assertTrue(elapsed == 33 || elapsed == 34, "frame " + i + " follows at 30 fps, was " + elapsed + " ms");
+            }
+        }
+        Path sheet = dir.resolve(DemoCommand.SHEET_NAME);
         BufferedImage png = javax.imageio.ImageIO.read(sheet.toFile());
         assertNotNull(png, "contact sheet is a PNG");
-        ContactSheetWriter.Layout layout = new ContactSheetWriter.Layout(0, 5, 64);
-        assertEquals(layout.columns * (64 + ContactSheet.GAP_PX) + ContactSheet.GAP_PX, png.getWidth());
-
-        assertTrue(run.out.contains("  file           " + stream + "\n"), run.out);
-        assertTrue(run.out.contains("  frames         6 x 64x48 RGB565 at 30 fps\n"), run.out);
-        assertTrue(run.out.contains("  bytes          " + String.format(java.util.Locale.ROOT, "%,d", 16 + 6 * (32 + 64 * 48 * 2))), run.out);
-        assertTrue(run.out.contains("  recorded       200 ms\n"), run.out); // 33 + 33 + 34 + 33 + 33 + 34
-        assertTrue(run.out.contains("  replay         "), run.out);
+        assertTrue(run.out.contains("  recordings     " + recordings + "\n"), run.out);
+        assertTrue(run.out.contains(files.get(0).getFileName().toString()), run.out);
+        assertTrue(run.out.contains("frames published for other processes"), run.out);
         assertTrue(run.out.contains("  contact sheet  " + sheet + "\n"), run.out);
-        assertTrue(run.out.contains("framereel info " + stream), run.out);
+        assertTrue(run.out.contains("framereel info " + files.get(0)), run.out);
+        Matcher region = Pattern.compile("live frames    (\\S+): (\\d+) frames published").matcher(run.out);
+        assertTrue(region.find(), run.out);
+        Path regionPath = Path.of(region.group(1));
+        try (SharedFrameReader reader = SharedFrameReader.open(regionPath)) {
+            assertTrue(reader.framesPublished() > 30, "live frames went to the shared region");
+            assertEquals(WriterStatus.CLOSED, reader.writerStatus());
+        } finally {
+            Files.deleteIfExists(regionPath);
+        }
+    }
+
+    @Test
+    void refusesADemoTooShortForATrigger() {
+        CliRun run = framereel("demo", "--dir", dir.toString(), "--seconds", "1");
+        assertEquals(2, run.exitCode, run.toString());
+        assertTrue(run.err.contains("--seconds must be 1.5..3600"), run.err);
     }
 
     @Test

@@ -80,4 +80,29 @@ class ReplayCommandTest {
         assertEquals(2, run.exitCode, run.toString());
         assertTrue(run.err.contains(message), "expected '" + message + "' in: " + run.err);
     }
+
+    @Test
+    void aDirectoryMeansItsNewestRecording() throws IOException {
+        Path recordings = Files.createDirectories(dir.resolve("recordings"));
+        for (String name : new String[] {"rec-20260101-100000.bin", "rec-20260101-100000_02.bin"}) {
+            CliRun synth = CliRun.framereel("synth", recordings.resolve(name).toString(), "--size", "8x8",
+                    "--frames", name.contains("_02") ? "2" : "5");
+            assertEquals(0, synth.exitCode, synth.toString());
+        }
+        Files.writeString(recordings.resolve("rec-20260101-110000.bin.part"), "being written");
+        CliRun run = CliRun.framereel("replay", recordings.toString(), "--to", "shm:" + dir.resolve("frames"),
+                "--no-pause", "--json");
+        assertEquals(0, run.exitCode, run.toString());
+        assertTrue(run.err.contains("replaying the newest recording, " + recordings.resolve("rec-20260101-100000_02.bin")),
+                run.err);
+        assertTrue(run.out.contains("\"frames\":2"), run.out);
+    }
+
+    @Test
+    void aDirectoryWithoutRecordingsIsOneClearLine() throws IOException {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        CliRun run = CliRun.framereel("replay", empty.toString(), "--to", "fb");
+        assertEquals(1, run.exitCode, run.toString());
+        assertEquals("framereel: " + empty + ": no recordings (*.bin) to replay", run.err.strip());
+    }
 }
