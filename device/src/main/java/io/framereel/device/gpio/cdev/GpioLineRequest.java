@@ -132,9 +132,13 @@ public final class GpioLineRequest implements AutoCloseable {
      * @throws AsynchronousCloseException if the request was closed while waiting
      */
     public boolean awaitEvents(long timeoutMs) throws IOException {
+        ensureOpen("poll");
         lifecycle.readLock().lock();
         try {
-            ensureOpen("poll");
+            // closed between the check above and here: the close raced this call, as if it came during the wait
+            if (closed) {
+                throw new AsynchronousCloseException();
+            }
             synchronized (pollFds) {
                 long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(0, timeoutMs));
                 while (true) {

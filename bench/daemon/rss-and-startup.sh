@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Daemon start-up and memory (issue 6 benchmarks), as the unit runs it: the launcher's JVM options, the test
+# pattern as the camera (no hardware), recording from the start. Prints, per frame size and ring size:
+#   start_ms   process spawn -> the first frame stored in a file (its .part file polled every 5 ms)
+#   rss_mb     peak VmHWM of the JVM over the recording, and VmRSS at its end
+# Usage: bench/daemon/rss-and-startup.sh [SECONDS]      (build first: ./mvnw -q -pl capture -am package -DskipTests)
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+jar="$root/capture/target/framereel.jar"
+seconds="${1:-20}"
+[[ -f $jar ]] || { echo "build first: ./mvnw -q -pl capture -am package -DskipTests" >&2; exit 1; }
+# the JVM options of systemd/framereel (the launcher), kept in step by hand
+opts=(-Xmx48m -XX:MaxDirectMemorySize=256m -XX:+ExitOnOutOfMemoryError -Djava.awt.headless=true -Djna.nosys=true)
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+run() { # size format ring
+  local size=$1 format=$2 ring=$3 dir="$work/$1-$3"
+  mkdir -p "$dir"
+  cat > "$dir/d.conf" <<CONF
+camera.device = test-pattern
+camera.format = $format
+camera.size = $size
+camera.fps = 30
+store.directory = $dir/rec
+store.min-free = 0
+store.sync = ms:1000
+trigger.pre = 3s
+trigger.pre-max-bytes = $ring
+trigger.record-at-start = true
+control.socket = $dir/ctl.sock
+CONF
+  local t0 t1 pid frames
+  t0=$(date +%s%N)
+  java "${opts[@]}" -jar "$jar" daemon --config "$dir/d.conf" 2> "$dir/log" &
+  pid=$!
+  # the first frame is stored when the .part file grows past its 16-byte stream header
+  while :; do
+    for f in "$dir"/rec/*.part; do
+      [[ -f $f && $(stat -c %s "$f") -gt 16 ]] && break 2
+    done
+    kill -0 $pid 2>/dev/null || { cat "$dir/log" >&2; exit 1; }
+    sleep 0.005
+  done
+  t1=$(date +%s%N)
+  sleep "$seconds"
+  local hwm rss
+  hwm=$(awk '/VmHWM/ {print $2}' /proc/$pid/status)
+  rss=$(awk '/VmRSS/ {print $2}' /proc/$pid/status)
+  kill -TERM $pid; wait $pid || true
+  printf '%-9s %-9s ring %-4s start_ms %6d  peak_rss_mb %5.1f  rss_mb %5.1f\n' "$size" "$format" "$ring" \
+    $(( (t1 - t0) / 1000000 )) "$(echo "$hwm / 1024" | bc -l)" "$(echo "$rss / 1024" | bc -l)"
+}
+
+java -version 2>&1 | head -1
+run 640x480 YUV422 48M
+run 1280x720 YUV422 16M
+run 1280x720 YUV422 32M
+run 1280x720 YUV422 48M
