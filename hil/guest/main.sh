@@ -19,6 +19,12 @@ HIL_GPIO_GID=${HIL_GPIO_GID:-4244}
 HIL_UID=4242
 
 "$HIL_RUN/guest/setup-devices.sh" || { echo "HIL: device setup failed"; exit 1; }
+# A small filesystem of the test user's own for the daemon's disk-full tests (an unprivileged user cannot mount
+# one): 6 MiB, so a recording fills it within seconds.
+small=/mnt/hil-small
+mkdir -p "$small" && mount -t tmpfs -o size=6m,mode=0700,uid=$HIL_UID,gid=$HIL_UID hil-small "$small" \
+    || { echo "HIL: cannot mount the small store $small"; exit 1; }
+echo "HIL_SMALL_STORE=$small" >>/run/hil.env
 mark devices-ready
 
 shopt -s nullglob

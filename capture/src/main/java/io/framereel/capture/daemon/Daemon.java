@@ -27,8 +27,11 @@ import java.util.function.Supplier;
  */
 public final class Daemon {
     private static final System.Logger LOG = System.getLogger(Daemon.class.getName());
-    /** Frames in flight between the capture thread and the ring; the ring itself absorbs disk stalls. */
-    static final int CAPTURE_SLOTS = 4;
+    /**
+     * Frames in flight between the capture thread and the ring: only a memory copy waits on the other side, so a
+     * few slots absorb the scheduling hiccups of a busy machine; the ring itself absorbs disk stalls.
+     */
+    static final int CAPTURE_SLOTS = 8;
     private static final long TICK_MS = 250;
     private static final long STATUS_EVERY_NANOS = 2_000_000_000L;
 
@@ -85,6 +88,7 @@ public final class Daemon {
             for (RecordingFiles.Recovered r : recovered) {
                 LOG.log(System.Logger.Level.WARNING, "recovered a recording left open by a crash or power cut: " + r);
             }
+            files.warmUp();
             control = ControlServer.start(config.controlSocket, config.controlGroup, triggers, board);
             if (config.gpioChip.isPresent()) {
                 gpio = GpioControls.open(config, triggers);
@@ -178,7 +182,7 @@ public final class Daemon {
         }
         boolean streaming = !waitingForCamera && board.lastFrameNanos != 0
                 && now - board.lastFrameNanos < healthyGapNanos();
-        if (streaming && !readySent) {
+        if (streaming && !readySent && !stopRequested) {
             ready();
         }
         if (streaming || waitingForCamera) {

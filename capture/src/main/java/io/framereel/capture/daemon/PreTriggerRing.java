@@ -63,16 +63,31 @@ final class PreTriggerRing implements FrameStore {
         return closed;
     }
 
+    /** Allocates the ring and opens the live view before the first frame arrives. */
+    @Override
+    public void prepare(StreamShape s) {
+        if (ring != null) {
+            return;
+        }
+        RingStore r = allocate(s);
+        try {
+            liveView = liveViews.open(s);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "live view not available (recording goes on): " + e.getMessage());
+        }
+        ring = r; // volatile: publishes the live view to the writer thread with it
+        Thread t = fileThread;
+        if (t != null) {
+            LockSupport.unpark(t);
+        }
+    }
+
     @Override
     public void write(Image frame) throws IOException {
         RingStore r = ring;
         if (r == null) {
-            r = ring = allocate(shape.get());
-            try {
-                liveView = liveViews.open(shape.get());
-            } catch (IOException | RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "live view not available (recording goes on): " + e.getMessage());
-            }
+            prepare(shape.get());
+            r = ring;
         }
         r.write(frame);
         frames++;

@@ -152,6 +152,22 @@ public final class RecordingFiles {
                 + (cut > 0 ? ", torn tail of " + cut + " bytes cut" : ", no torn tail") + "; now " + committed.getFileName());
     }
 
+    /**
+     * Writes and deletes a one-frame stream in the directory, so the first real recording does not pay for class
+     * loading and first-time compilation while pre-trigger frames wait in the ring (measured: 0.8 to 2 s in a cold
+     * JVM under emulation, against 17 ms warm). Also proves at start-up that the directory is writable.
+     */
+    public void warmUp() throws IOException {
+        Files.createDirectories(directory);
+        Path probe = Files.createTempFile(directory, ".warm-up-", ".tmp");
+        try (FileStream s = open(probe, SyncPolicy.NEVER)) {
+            s.write(io.framereel.storage.Image.allocate(8, 8, io.framereel.storage.PixelFormat.GRAYSCALE, true));
+        } finally {
+            Files.deleteIfExists(probe);
+        }
+        Files.getFileStore(directory).getUsableSpace();
+    }
+
     /** The newest complete recording, by name (names sort by time). */
     public static java.util.Optional<Path> newest(Path directory) throws IOException {
         try (var files = Files.list(directory)) {

@@ -139,15 +139,27 @@ final class RecordingWriter implements Runnable {
         return true;
     }
 
+    /**
+     * Starts a file with the frames of the last {@code trigger.pre} before the trigger. The window is counted back
+     * from the moment the trigger was asked for, not from now: opening a file can take a moment (a cold JVM, a
+     * slow card), and those frames are already in the ring. Frame timestamps are on the camera's clock, so the
+     * trigger's age is taken off the newest frame's timestamp rather than compared with a timestamp directly.
+     */
     private void start(RingStore r) throws IOException {
         long newest = r.timestampOf(r.head() - 1);
-        long from = newest == Image.NO_TIMESTAMP ? r.head() : r.firstAtOrAfter(newest - config.pre.toNanos());
+        long from;
+        if (newest == Image.NO_TIMESTAMP) {
+            from = r.head();
+        } else {
+            long sinceTrigger = Math.max(0, System.nanoTime() - triggers.wantedSinceNanos());
+            from = r.firstAtOrAfter(newest - sinceTrigger - config.pre.toNanos());
+        }
         from = Math.max(from, nextUnwritten);
+        long before = Math.max(0, r.head() - from);
         reader.seek(from);
         stopAfter = NONE;
         openFile();
-        LOG.log(System.Logger.Level.INFO, "recording to " + part + " (" + (r.head() - from)
-                + " frames from before the trigger)");
+        LOG.log(System.Logger.Level.INFO, "recording to " + part + " (starting " + before + " frames back)");
     }
 
     private void openFile() throws IOException {
@@ -188,8 +200,7 @@ final class RecordingWriter implements Runnable {
                 return true;
             }
             if (rotationDue(ts)) {
-                finishFile("rotated");
-                openFile();
+                rotate();
             }
             int copied;
             try {
@@ -256,6 +267,14 @@ final class RecordingWriter implements Runnable {
         board.state = DaemonState.DISK_FULL;
     }
 
+    /** The next file of the same recording; the state stays "recording" throughout. */
+    private void rotate() throws IOException {
+        DaemonState state = board.state;
+        finishFile("rotated");
+        board.state = state;
+        openFile();
+    }
+
     /** Closes (syncing) and commits the open file, if any. Never throws: a failure leaves a .part for recovery. */
     private void finishFile(String why) {
         if (stream == null) {
@@ -271,10 +290,16 @@ final class RecordingWriter implements Runnable {
         board.currentFileFrames = 0;
         try {
             s.close();
-            Path done = files.commit(p);
-            board.lastFile = done;
-            board.filesCompleted++;
-            LOG.log(System.Logger.Level.INFO, "closed " + done + ": " + frames + " frames (" + why + ")");
+            if (frames == 0) {
+                // stopped or cut off before its first frame: a file with nothing in it is no recording
+                java.nio.file.Files.delete(p);
+                LOG.log(System.Logger.Level.INFO, "removed " + p + ": no frame (" + why + ")");
+            } else {
+                Path done = files.commit(p);
+                board.lastFile = done;
+                board.filesCompleted++;
+                LOG.log(System.Logger.Level.INFO, "closed " + done + ": " + frames + " frames (" + why + ")");
+            }
         } catch (IOException | RuntimeException e) {
             board.error("closing " + p + ": " + e.getMessage());
             LOG.log(System.Logger.Level.ERROR, "closing " + p + " failed (" + e.getMessage() + "); it stays a "

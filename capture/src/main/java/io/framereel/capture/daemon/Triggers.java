@@ -18,6 +18,8 @@ public final class Triggers implements Recorder {
     private final AtomicLong snapshots = new AtomicLong();
     private volatile Thread applier;
     private volatile boolean closed;
+    /** System.nanoTime() of the request that made recording wanted; the pre-trigger time counts back from it. */
+    private volatile long wantedSinceNanos;
 
     /** The thread that applies requests; woken on every change. */
     void applier(Thread t) {
@@ -30,6 +32,7 @@ public final class Triggers implements Recorder {
             return;
         }
         if (!wanted) {
+            wantedSinceNanos = System.nanoTime();
             LOG.log(System.Logger.Level.INFO, "start requested by " + why);
         }
         wanted = true;
@@ -67,6 +70,11 @@ public final class Triggers implements Recorder {
     /** Refuses further starts and snapshots: the daemon is shutting down and closes what is open. */
     void close() {
         closed = true;
+    }
+
+    /** When the start that is in force was asked for (System.nanoTime), whoever asked. */
+    long wantedSinceNanos() {
+        return wantedSinceNanos;
     }
 
     /** Whether recording is wanted. */

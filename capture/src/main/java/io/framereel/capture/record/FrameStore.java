@@ -7,6 +7,14 @@ import java.io.IOException;
 /** Where recorded frames go. Written by the recorder's writer thread only. */
 public interface FrameStore extends AutoCloseable {
 
+    /**
+     * Called once the source has started, before the first frame, with the shape of what will come: a store that
+     * sizes buffers from it allocates them here rather than on the first frame, while the camera is already
+     * waiting. Called on the thread that called {@link Recorder#record}.
+     */
+    default void prepare(io.framereel.capture.source.StreamShape shape) throws IOException {
+    }
+
     /** Stores one frame (its payload from position to limit). */
     void write(Image frame) throws IOException;
 

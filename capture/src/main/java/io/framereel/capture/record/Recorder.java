@@ -96,6 +96,17 @@ public final class Recorder {
             closeQuietly(e);
             throw e;
         }
+        try {
+            store.prepare(shape);
+        } catch (IOException | RuntimeException e) {
+            try {
+                source.close();
+            } catch (IOException closing) {
+                e.addSuppressed(closing);
+            }
+            closeQuietly(e);
+            throw e;
+        }
         slots = new FrameSlots(slotCount, shape.maxFrameBytes());
         Thread writer = new Thread(this::writeLoop, "framereel-writer");
         Thread capture = new Thread(this::captureLoop, "framereel-capture");

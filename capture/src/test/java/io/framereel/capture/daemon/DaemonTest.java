@@ -93,11 +93,21 @@ class DaemonTest {
         }
     }
 
-    private static void assertConsecutive(List<Long> numbers) {
+    /**
+     * No frame repeated and none skipped except those the daemon counted as dropped: on a loaded machine the
+     * capture thread may find every slot busy, which is counted, never hidden.
+     */
+    private void assertConsecutive(List<Long> numbers) {
+        long skipped = 0;
         for (int i = 1; i < numbers.size(); i++) {
-            assertEquals(numbers.get(i - 1) + 1, numbers.get(i), "frame " + i + " follows frame " + (i - 1)
-                    + " without a gap or a repeat");
+            long step = numbers.get(i) - numbers.get(i - 1);
+            assertTrue(step >= 1, "frame " + i + " (" + numbers.get(i) + ") repeats or goes back after "
+                    + numbers.get(i - 1));
+            skipped += step - 1;
         }
+        long counted = daemon.board().dropped();
+        assertTrue(skipped <= counted, skipped + " frames missing between the first and last, " + counted
+                + " counted as dropped");
     }
 
     @Test

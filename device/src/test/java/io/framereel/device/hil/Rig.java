@@ -114,6 +114,15 @@ public final class Rig {
         return display;
     }
 
+    /**
+     * A directory on a small filesystem (a 6 MiB tmpfs) of the test user's own, mounted by the guest's root setup
+     * ({@code hil/guest/main.sh}): where disk-full tests fill a store. Shared by the tests: each uses a directory
+     * of its own below it and removes it.
+     */
+    public Path smallStore() {
+        return Path.of(get("HIL_SMALL_STORE"));
+    }
+
     /** Runs a command in the guest as the test's own (unprivileged) user. */
     public GuestCommand.Result run(String... command) {
         return GuestCommand.run(command);
