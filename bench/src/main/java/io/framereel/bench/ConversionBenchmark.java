@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * One operation is one frame, so the score is frames per second on one thread.
  *
  * <p>{@code path} is {@code FOURCC>STORED}: YUYV to RGB565 (BT.601 per pixel), YUYV to GRAYSCALE (the luma),
- * BA81 to RGB565 (bilinear demosaic of the whole frame, then packing), and YUYV stored as YUV422 (a plain copy,
+ * BA81 to RGB565 (bilinear demosaic straight to RGB565, line by line), and YUYV stored as YUV422 (a plain copy,
  * the floor every conversion is measured against). Frames hold pseudo-random bytes, so the YUV math saturates
  * as often as it would on a busy scene.
  *

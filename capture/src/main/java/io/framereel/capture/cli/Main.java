@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
         versionProvider = ManifestVersion.class,
         sortOptions = false,
         usageHelpAutoWidth = true,
-        description = "Capture, inspect and convert OpenMV-compatible ImageIO stream files.",
+        description = "Capture, record (as a daemon or once), replay, inspect and convert OpenMV-compatible ImageIO stream files.",
         footer = {"", "Start with:  framereel demo", "Then:        framereel info FILE"},
         subcommands = {
             InfoCommand.class,

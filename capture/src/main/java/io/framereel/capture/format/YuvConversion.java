@@ -3,6 +3,8 @@ package io.framereel.capture.format;
 import io.framereel.storage.PixelFormat;
 import io.framereel.storage.pixel.PixelKernels;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.IntBuffer;
 
 /**
  * Stores a YUV camera frame of any {@link YuvSampling} as YUV422 / YVU422 (reordering and, for 4:2:0, repeating
@@ -18,13 +20,12 @@ final class YuvConversion implements FrameConverter {
     private final int bytesPerLine;
     private final PixelFormat output;
     private final YuvLine line = new YuvLine();
-    // Line scratch for the RGB565 and packed-GRAYSCALE paths: one bulk copy in and out of the direct buffers per
-    // line, then plain array indexing, which the JIT compiles far tighter than per-byte buffer access (6x for
-    // YUYV to RGB565 in ConversionProbe).
+    // Line scratch for the packed-GRAYSCALE path: one bulk copy in and out of the direct buffers per line, then
+    // plain array indexing, which the JIT compiles far tighter than per-byte buffer access.
     private byte[] lumaIn = new byte[0];
-    private byte[] uIn = new byte[0];
-    private byte[] vIn = new byte[0];
     private byte[] lineOut = new byte[0];
+    /** Scratch of the RGB565 path, allocated once here; null for the other outputs. */
+    private final Rgb565Lines rgb;
 
     YuvConversion(YuvSampling sampling, int width, int height, int bytesPerLine, PixelFormat output) {
         switch (output) {
@@ -42,6 +43,7 @@ final class YuvConversion implements FrameConverter {
         this.height = height;
         this.bytesPerLine = bytesPerLine;
         this.output = output;
+        this.rgb = output == PixelFormat.RGB565 ? new Rgb565Lines(width) : null;
     }
 
     @Override
@@ -97,23 +99,30 @@ final class YuvConversion implements FrameConverter {
         dst.put(out, gray, 0, width);
     }
 
+    /**
+     * One line to RGB565: its pixel pairs as little-endian ints (a packed line as is; planar and semi-planar
+     * lines first interleaved to Y U Y V), converted by PixelKernels' int-array loop, which the JIT vectorizes.
+     * Ints go in and out through int views of byte lines, so each step is a bulk copy.
+     */
     private void rgb565(ByteBuffer src, ByteBuffer dst, int out) {
-        int lumaStep = line.lumaStep;
-        int chromaStep = line.chromaStep;
         int pairs = width / 2;
-        byte[] y = lumaIn = span(src, line.luma, (width - 1) * lumaStep + 1, lumaIn);
-        byte[] u = uIn = span(src, line.u, (pairs - 1) * chromaStep + 1, uIn);
-        byte[] v = vIn = span(src, line.v, (pairs - 1) * chromaStep + 1, vIn);
-        byte[] rgb = scratchOut(width * 2);
-        for (int p = 0, at = 0, c = 0, o = 0; p < pairs; p++, at += 2 * lumaStep, c += chromaStep, o += 4) {
-            int pair = PixelKernels.yuvPairToRgb565(y[at] & 0xFF, y[at + lumaStep] & 0xFF, u[c] & 0xFF, v[c] & 0xFF);
-            // little-endian 16-bit pixels, as OpenMV stores RGB565, whatever order dst is set to
-            rgb[o] = (byte) pair;
-            rgb[o + 1] = (byte) (pair >>> 8);
-            rgb[o + 2] = (byte) (pair >>> 16);
-            rgb[o + 3] = (byte) (pair >>> 24);
+        int lumaShift = 0;
+        int uShift = 8;
+        int vShift = 24;
+        if (line.lumaStep == 2) {
+            // packed 4:2:2: the line's 2 * width bytes already are the pairs, in this format's byte order
+            int start = Math.min(line.luma, Math.min(line.u, line.v));
+            src.get(start, rgb.pairBytes, 0, 2 * width);
+            lumaShift = 8 * (line.luma - start);
+            uShift = 8 * (line.u - start);
+            vShift = 8 * (line.v - start);
+        } else {
+            interleave(src, rgb.pairBuffer, 0, line.u, line.v);
         }
-        dst.put(out, rgb, 0, width * 2);
+        rgb.pairInts.get(0, rgb.pairs, 0, pairs);
+        PixelKernels.yuv422ToRgb565(rgb.pairs, lumaShift, uShift, vShift, rgb.pixels, pairs);
+        rgb.pixelInts.put(0, rgb.pixels, 0, pairs);
+        dst.put(out, rgb.pixelBytes, 0, 2 * width);
     }
 
     /** Copies src[from, from + length) into a scratch array (grown once, on the first frame). */
@@ -128,5 +137,26 @@ final class YuvConversion implements FrameConverter {
             lineOut = new byte[length];
         }
         return lineOut;
+    }
+
+    /** One line's pixel pairs in and RGB565 pixel pairs out, as bytes and as little-endian int views of them. */
+    private static final class Rgb565Lines {
+        final byte[] pairBytes;
+        final ByteBuffer pairBuffer;
+        final IntBuffer pairInts;
+        final int[] pairs;
+        final int[] pixels;
+        final byte[] pixelBytes;
+        final IntBuffer pixelInts;
+
+        Rgb565Lines(int width) {
+            pairBytes = new byte[2 * width];
+            pairBuffer = ByteBuffer.wrap(pairBytes).order(ByteOrder.LITTLE_ENDIAN);
+            pairInts = pairBuffer.asIntBuffer();
+            pairs = new int[width / 2];
+            pixels = new int[width / 2];
+            pixelBytes = new byte[2 * width];
+            pixelInts = ByteBuffer.wrap(pixelBytes).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
+        }
     }
 }
