@@ -109,7 +109,8 @@ final class PreTriggerRing implements FrameStore {
         long wanted = (long) Math.ceil(pre.toNanos() / 1e9 * fps) + slackFrames;
         long fit = Math.max(2, maxBytes / Math.max(1, slotBytes));
         int capacity = (int) Math.min(Math.min(wanted, fit), 100_000);
-        double seconds = Math.max(0, capacity - slackFrames) / fps;
+        // what a trigger can reach back to; the slack frames only matter while a slow disk lags behind the camera
+        double seconds = capacity / fps;
         if (capacity < wanted) {
             LOG.log(System.Logger.Level.WARNING, String.format(Locale.ROOT, "trigger.pre-max-bytes (%d MiB) holds %d "
                             + "frames of %d bytes: %.2f s before a trigger instead of %.2f s; raise it or lower the size",
