@@ -51,6 +51,8 @@ public final class Daemon {
     private long fpsFrames;
     private long fpsSinceNanos;
     private GpioControls gpio;
+    /** Frames lost before the ring in camera sessions that have ended, so the status counts since start-up. */
+    private long droppedInEarlierSessions;
 
     public Daemon(DaemonConfig config, ServiceNotifier notifier) {
         this(config, notifier, config.camera::open);
@@ -149,10 +151,13 @@ public final class Daemon {
         fpsFrames = 0;
         fpsSinceNanos = System.nanoTime();
         try {
+            long earlier = droppedInEarlierSessions;
             RecordingSummary summary = recorder.record((stored, dropped, elapsed) -> {
-                board.droppedByCamera = dropped;
+                board.droppedByCamera = earlier + dropped;
                 tick(false);
             }, TICK_MS);
+            droppedInEarlierSessions += summary.droppedByCamera() + summary.droppedByStorage();
+            board.droppedByCamera = droppedInEarlierSessions;
             summary.error().ifPresent(e -> cameraFailed(e.getMessage()));
         } catch (IOException | RuntimeException e) {
             cameraFailed("cannot start: " + e.getMessage());

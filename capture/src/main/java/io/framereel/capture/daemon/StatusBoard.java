@@ -58,7 +58,7 @@ public final class StatusBoard {
         return lastError;
     }
 
-    /** Frames the camera delivered into the ring in this camera session. */
+    /** Frames the camera delivered into the ring in this camera session (since the camera was last opened). */
     public long cameraFrames() {
         return cameraFrames;
     }
