@@ -104,9 +104,16 @@ final class RecordCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE}).")
     int slots;
 
-    @Option(names = "--buffers", paramLabel = "N", defaultValue = "4",
-            description = "V4L2 buffers shared with the driver, 2..32 (default: ${DEFAULT-VALUE}).")
-    int buffers;
+    @Option(names = "--buffers", paramLabel = "N",
+            description = "V4L2 buffers shared with the driver, 2..32 (default: 4, or 16 with --zero-copy).")
+    Integer buffers;
+
+    @Option(names = "--zero-copy",
+            description = "Write each frame to the store straight from the camera's buffer instead of copying it "
+                    + "into a slot first: less CPU and memory traffic, but only for formats stored as is without "
+                    + "line padding, and the camera's spare buffers (--buffers minus 2) replace --slots in "
+                    + "absorbing a slow disk.")
+    boolean zeroCopy;
 
     @Option(names = "--overwrite", description = "Replace the output file if it exists.")
     boolean overwrite;
@@ -124,7 +131,7 @@ final class RecordCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         // The store needs the stream's shape, which only a started source knows; a small adapter opens it lazily.
         LazyStore lazy = new LazyStore();
-        Recorder recorder = new Recorder(source, lazy, slots, limits());
+        Recorder recorder = new Recorder(source, lazy, slots, limits(), zeroCopy);
         lazy.recorder = recorder;
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -172,8 +179,12 @@ final class RecordCommand implements Callable<Integer> {
         if (slots < 2 || slots > 1024) {
             throw new ParameterException(spec.commandLine(), "--slots must be 2..1024 (was " + slots + ")");
         }
-        if (buffers < 2 || buffers > 32) {
+        if (buffers != null && (buffers < 2 || buffers > 32)) {
             throw new ParameterException(spec.commandLine(), "--buffers must be 2..32 (was " + buffers + ")");
+        }
+        if (zeroCopy && buffers != null && buffers < 3) {
+            throw new ParameterException(spec.commandLine(), "--zero-copy needs --buffers of 3 or more: two stay "
+                    + "with the camera (was " + buffers + ")");
         }
         if (!overwrite && Files.exists(store.path())) {
             throw new ParameterException(spec.commandLine(), store.path() + " exists; choose another name or add "
@@ -196,7 +207,7 @@ final class RecordCommand implements Callable<Integer> {
         Optional<int[]> wh = size == null ? Optional.empty() : Optional.of(new int[] {size.width, size.height});
         try {
             return new CameraSpec(device, Optional.ofNullable(format), wh, Optional.ofNullable(fps),
-                    Optional.ofNullable(storeAs), controls, buffers).open();
+                    Optional.ofNullable(storeAs), controls, buffers != null ? buffers : zeroCopy ? 16 : 4).open();
         } catch (IllegalArgumentException e) {
             // options that do not fit the camera kind are usage errors, reported before anything is opened
             throw new ParameterException(spec.commandLine(), e.getMessage());

@@ -30,6 +30,8 @@ public final class FrameConversion {
     private final int cameraFrameBytes;
     private final int maxOutputBytes;
     private final boolean passthrough;
+    /** Whether the converter can name the stored bytes inside the camera's buffer (no line padding to drop). */
+    private final boolean inPlace;
     private final FrameConverter converter;
     /** "YUYV 640x480", with the stride when lines are padded; built here so error paths stay cheap to reach. */
     private final String cameraDescription;
@@ -44,6 +46,8 @@ public final class FrameConversion {
         this.maxOutputBytes = maxOutputBytes;
         this.passthrough = stored == format.naturalFormat() && format.storedAsIs();
         this.converter = converterFor(format, width, height, bytesPerLine, stored, passthrough);
+        this.inPlace = format.family() == CameraFormat.Family.COMPRESSED
+                || bytesPerLine == format.minBytesPerLine(width);
         boolean padded = format.family() != CameraFormat.Family.COMPRESSED
                 && bytesPerLine != format.minBytesPerLine(width);
         this.cameraDescription = format.fourccName() + " " + width + "x" + height
@@ -131,6 +135,35 @@ public final class FrameConversion {
     /** True when the stored bytes are the camera's bytes (only a copy, possibly dropping line padding). */
     public boolean isPassthrough() {
         return passthrough;
+    }
+
+    /**
+     * True when a frame can be stored straight from the camera's buffer: a passthrough format whose lines carry
+     * no padding, or a compressed one (see {@link #inPlaceLength}).
+     */
+    public boolean storesInPlace() {
+        return passthrough && inPlace;
+    }
+
+    /**
+     * For a format that {@link #storesInPlace()}: checks {@code src[position, limit)} as {@link #convert} would and
+     * returns how many bytes from its position are the stored frame (the whole raw frame; a JPEG up to its last
+     * EOI), without copying. Moves neither position nor limit.
+     *
+     * @throws FrameFormatException  when the frame is shorter than its format needs or not a whole JPEG
+     * @throws IllegalStateException for a format that must be copied or converted
+     */
+    public int inPlaceLength(ByteBuffer src) throws FrameFormatException {
+        if (!storesInPlace()) {
+            throw new IllegalStateException(this + " cannot be stored from the camera's buffer: it is "
+                    + (passthrough ? "padded to its line stride" : "converted"));
+        }
+        int length = src.remaining();
+        if (length < cameraFrameBytes) {
+            throw new FrameFormatException("frame has " + length + " bytes, " + cameraDescription + " needs "
+                    + cameraFrameBytes);
+        }
+        return converter.inPlaceLength(src, src.position(), length);
     }
 
     /**

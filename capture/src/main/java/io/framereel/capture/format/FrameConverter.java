@@ -14,4 +14,12 @@ interface FrameConverter {
      * that {@code dst} has room for it.
      */
     int convert(ByteBuffer src, int start, int length, ByteBuffer dst) throws FrameFormatException;
+
+    /**
+     * How many bytes from {@code start} are the stored frame, when the camera's bytes can be stored where they are
+     * (no reordering, no padding to drop), with the same checks as {@link #convert}; -1 when they cannot.
+     */
+    default int inPlaceLength(ByteBuffer src, int start, int length) throws FrameFormatException {
+        return -1;
+    }
 }

@@ -28,6 +28,18 @@ final class JpegPassthrough implements FrameConverter {
 
     @Override
     public int convert(ByteBuffer src, int start, int length, ByteBuffer dst) throws FrameFormatException {
+        int size = inPlaceLength(src, start, length);
+        if (size > dst.limit()) {
+            throw new FrameFormatException(formatName + " frame has " + size + " bytes of JPEG, more than the "
+                    + dst.limit() + " the destination holds");
+        }
+        dst.put(0, src, start, size);
+        return size;
+    }
+
+    /** The JPEG's length from SOI through the last EOI: the bytes to store, wherever they are. */
+    @Override
+    public int inPlaceLength(ByteBuffer src, int start, int length) throws FrameFormatException {
         if (length < SMALLEST_JPEG) {
             throw new FrameFormatException("frame has " + length + " bytes, a " + formatName
                     + " frame needs at least " + SMALLEST_JPEG + " (SOI and EOI markers)");
@@ -41,13 +53,7 @@ final class JpegPassthrough implements FrameConverter {
             throw new FrameFormatException(formatName + " frame of " + length + " bytes has no JPEG EOI marker "
                     + "(FF D9): the frame is truncated or corrupt");
         }
-        int size = end - start;
-        if (size > dst.limit()) {
-            throw new FrameFormatException(formatName + " frame has " + size + " bytes of JPEG, more than the "
-                    + dst.limit() + " the destination holds");
-        }
-        dst.put(0, src, start, size);
-        return size;
+        return end - start;
     }
 
     /**

@@ -29,4 +29,9 @@ final class LineCopy implements FrameConverter {
         }
         return frameBytes;
     }
+
+    @Override
+    public int inPlaceLength(ByteBuffer src, int start, int length) {
+        return bytesPerLine == lineBytes ? lineBytes * height : -1;
+    }
 }

@@ -55,6 +55,16 @@ final class FrameSlots {
         return buffers[(int) (p % capacity)];
     }
 
+    /** Capture side: the index (0 to capacity - 1) of the slot {@link #claim()} hands out next. */
+    int claimedIndex() {
+        return (int) (published.get() % capacity);
+    }
+
+    /** Slots the writer has finished with since the start; slot {@code n % capacity} is the n-th one. */
+    long consumedCount() {
+        return consumed.get();
+    }
+
     /** Capture side: the claimed slot's frame, to be described before {@link #publish()}. */
     Image claimedImage() {
         return images[(int) (published.get() % capacity)];

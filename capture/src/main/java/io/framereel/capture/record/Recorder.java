@@ -18,6 +18,10 @@ import java.util.concurrent.locks.LockSupport;
  * camera and counts it as dropped by storage. Frames are therefore dropped and counted, never corrupted, and a
  * slow disk never makes the camera overrun its own buffers.
  *
+ * <p>With zero copy, the capture thread instead lends each frame's camera buffer to the writer, which stores it
+ * from there and hands it back through the same slots; the camera's spare buffers are then what absorbs a slow
+ * disk. Formats that are converted or padded cannot be lent.
+ *
  * <p>Recording stops at the frame or time limit, on {@link #stop()}, or at the first camera or storage error; in
  * every case the store is closed, so everything stored stays readable, and the error is in the summary.
  */
@@ -49,7 +53,10 @@ public final class Recorder {
     private final FrameStore store;
     private final int slotCount;
     private final Limits limits;
+    private final boolean zeroCopy;
     private final CapturedFrame frame = new CapturedFrame();
+    /** With zero copy: the loan each slot holds, given back once the writer is done with the slot. */
+    private int[] slotLoans;
 
     private volatile boolean stopRequested;
     private volatile boolean captureDone;
@@ -69,10 +76,20 @@ public final class Recorder {
      *                  largest frame); a second's worth absorbs the stalls of an SD card
      */
     public Recorder(FrameSource source, FrameStore store, int slotCount, Limits limits) {
+        this(source, store, slotCount, limits, false);
+    }
+
+    /**
+     * @param zeroCopy store each frame from the camera's own buffer ({@link FrameSource#lend}) instead of a copy
+     *                 in a slot; {@code slotCount} is then unused, and {@link #record} refuses a source that
+     *                 cannot lend once started
+     */
+    public Recorder(FrameSource source, FrameStore store, int slotCount, Limits limits, boolean zeroCopy) {
         this.source = source;
         this.store = store;
         this.slotCount = slotCount;
         this.limits = limits;
+        this.zeroCopy = zeroCopy;
     }
 
     /** Asks the recording to end after the frame in hand; safe from any thread, e.g. a signal handler. */
@@ -96,7 +113,12 @@ public final class Recorder {
             closeQuietly(e);
             throw e;
         }
+        int lendable = zeroCopy ? source.lendableFrames() : 0;
         try {
+            if (zeroCopy && lendable == 0) {
+                throw new IOException(shape.description() + ": these frames are converted or padded, or the camera "
+                        + "keeps too few buffers to lend one, so they cannot be stored without a copy");
+            }
             store.prepare(shape);
         } catch (IOException | RuntimeException e) {
             try {
@@ -107,9 +129,12 @@ public final class Recorder {
             closeQuietly(e);
             throw e;
         }
-        slots = new FrameSlots(slotCount, shape.maxFrameBytes());
+        // Lent frames occupy a slot without a buffer of its own; the camera's buffers bound them, not the slots.
+        slots = zeroCopy ? new FrameSlots(Math.max(2, lendable), 0) : new FrameSlots(slotCount, shape.maxFrameBytes());
+        slotLoans = new int[slots.capacity()];
         Thread writer = new Thread(this::writeLoop, "framereel-writer");
-        Thread capture = new Thread(this::captureLoop, "framereel-capture");
+        Thread capture = new Thread(zeroCopy ? () -> lendingCaptureLoop(lendable, writer) : this::captureLoop,
+                "framereel-capture");
         slots.writer(writer);
         writer.start();
         capture.start();
@@ -144,28 +169,18 @@ public final class Recorder {
             while (!stopRequested) {
                 ByteBuffer dst = slots.claim();
                 if (!source.next(dst, frame, POLL_MS)) {
-                    if (System.nanoTime() - silentSince > TimeUnit.MILLISECONDS.toNanos(NO_FRAME_TIMEOUT_MS)) {
-                        throw new IOException("no frame from the camera for " + NO_FRAME_TIMEOUT_MS + " ms");
-                    }
+                    failIfSilentSince(silentSince);
                     continue;
                 }
                 silentSince = System.nanoTime();
-                if (firstTimestamp == Long.MIN_VALUE) {
-                    firstTimestamp = frame.timestampNanos;
-                }
-                if (limits.maxNanos() > 0 && frame.timestampNanos - firstTimestamp >= limits.maxNanos()) {
+                if (beyondTimeLimit()) {
                     break;
                 }
                 if (dst == null) {
                     droppedByStorage++;
                     continue;
                 }
-                dst.limit(frame.bytes).position(0);
-                slots.claimedImage().set(shape.width(), shape.height(), shape.format(), dst, Image.NO_ELAPSED,
-                        frame.timestampNanos);
-                slots.publish();
-                published++;
-                if (limits.maxFrames() > 0 && published >= limits.maxFrames()) {
+                if (publishReachingFrameLimit(dst.limit(frame.bytes).position(0))) {
                     break;
                 }
             }
@@ -173,16 +188,100 @@ public final class Recorder {
             captureError = e;
         } finally {
             captureDone = true;
-            try {
-                source.close();
-            } catch (IOException e) {
-                if (captureError == null) {
-                    captureError = e;
-                } else {
-                    captureError.addSuppressed(e);
+            closeSource();
+            slots.wakeWriter();
+        }
+    }
+
+    /**
+     * The zero-copy capture loop: each frame's camera buffer goes to the writer in a slot and comes back to the
+     * camera once the writer has released that slot. The camera may only be closed after the writer has stopped
+     * reading, because closing unmaps the buffers.
+     */
+    private void lendingCaptureLoop(int lendable, Thread writer) {
+        long silentSince = System.nanoTime();
+        long givenBack = 0;
+        try {
+            while (!stopRequested) {
+                givenBack = giveBackWritten(givenBack);
+                if (!source.lend(frame, POLL_MS)) {
+                    failIfSilentSince(silentSince);
+                    continue;
+                }
+                silentSince = System.nanoTime();
+                givenBack = giveBackWritten(givenBack);
+                if (beyondTimeLimit()) {
+                    source.giveBack(frame.loan);
+                    break;
+                }
+                if (published - givenBack >= lendable) {
+                    source.giveBack(frame.loan); // the writer holds every buffer the camera can spare
+                    droppedByStorage++;
+                    continue;
+                }
+                slotLoans[slots.claimedIndex()] = frame.loan;
+                if (publishReachingFrameLimit(frame.lent)) {
+                    break;
                 }
             }
+        } catch (IOException | RuntimeException | Error e) {
+            captureError = e;
+        } finally {
+            captureDone = true;
             slots.wakeWriter();
+            joinUninterruptibly(writer); // closing the camera unmaps the buffers the writer may still be reading
+            try {
+                if (captureError == null) {
+                    giveBackWritten(givenBack);
+                }
+            } catch (IOException | RuntimeException e) {
+                captureError = e;
+            }
+            closeSource();
+        }
+    }
+
+    /** Notes the first frame's time; true once the frame in hand lies beyond the time limit. */
+    private boolean beyondTimeLimit() {
+        if (firstTimestamp == Long.MIN_VALUE) {
+            firstTimestamp = frame.timestampNanos;
+        }
+        return limits.maxNanos() > 0 && frame.timestampNanos - firstTimestamp >= limits.maxNanos();
+    }
+
+    /** Hands the frame in hand, whose bytes are {@code payload}, to the writer; true when that was the last one. */
+    private boolean publishReachingFrameLimit(ByteBuffer payload) {
+        slots.claimedImage().set(shape.width(), shape.height(), shape.format(), payload, Image.NO_ELAPSED,
+                frame.timestampNanos);
+        slots.publish();
+        published++;
+        return limits.maxFrames() > 0 && published >= limits.maxFrames();
+    }
+
+    private void closeSource() {
+        try {
+            source.close();
+        } catch (IOException e) {
+            if (captureError == null) {
+                captureError = e;
+            } else {
+                captureError.addSuppressed(e);
+            }
+        }
+    }
+
+    /** Gives the camera back the buffers of the slots the writer has finished since {@code givenBack}. */
+    private long giveBackWritten(long givenBack) throws IOException {
+        long written = slots.consumedCount();
+        for (long n = givenBack; n < written; n++) {
+            source.giveBack(slotLoans[(int) (n % slotLoans.length)]);
+        }
+        return written;
+    }
+
+    private static void failIfSilentSince(long silentSince) throws IOException {
+        if (System.nanoTime() - silentSince > TimeUnit.MILLISECONDS.toNanos(NO_FRAME_TIMEOUT_MS)) {
+            throw new IOException("no frame from the camera for " + NO_FRAME_TIMEOUT_MS + " ms");
         }
     }
 

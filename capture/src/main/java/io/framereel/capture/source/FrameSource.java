@@ -24,6 +24,35 @@ public interface FrameSource extends AutoCloseable {
      */
     boolean next(ByteBuffer dst, CapturedFrame frame, long timeoutMs) throws IOException;
 
+    /**
+     * How many of the camera's buffers {@link #lend} may have out at once while the camera keeps streaming; 0 when
+     * frames of this source must be copied with {@link #next} (converted or padded formats, sources without
+     * buffers of their own). Known after {@link #start()}.
+     */
+    default int lendableFrames() {
+        return 0;
+    }
+
+    /**
+     * Like {@link #next} without the copy: waits up to {@code timeoutMs} for the next frame and lends the camera's
+     * own buffer. On success {@code frame.lent} is a read-only view whose position is 0 and limit
+     * {@code frame.bytes}, the stored frame as is; {@code frame.loan} names it for {@link #giveBack}. The camera
+     * cannot refill that buffer until it is given back, so at most {@link #lendableFrames()} may be out. Only the
+     * thread that calls {@code lend} may give back.
+     *
+     * @return false when no frame came within the timeout
+     * @throws IOException when the camera fails or disappears; the source is then unusable
+     * @throws UnsupportedOperationException when {@link #lendableFrames()} is 0
+     */
+    default boolean lend(CapturedFrame frame, long timeoutMs) throws IOException {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot lend its buffers");
+    }
+
+    /** Returns a lent buffer to the camera; its view must not be read any more. */
+    default void giveBack(int loan) throws IOException {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot lend its buffers");
+    }
+
     /** Frames the camera lost before they reached us (gaps in its sequence numbers). */
     long droppedFrames();
 

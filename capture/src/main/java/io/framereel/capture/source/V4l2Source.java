@@ -33,6 +33,8 @@ public final class V4l2Source implements FrameSource {
     private long lastSequence = -1;
     private long lastTimestamp;
     private long droppedFrames;
+    /** Frames lent out by {@link #lend}, by buffer index (the loan); null when the buffer is with the driver. */
+    private Frame[] lentFrames = new Frame[0];
 
     public V4l2Source(CameraRequest request) {
         this(request, V4l2Devices.system());
@@ -76,6 +78,7 @@ public final class V4l2Source implements FrameSource {
                     : FrameConversion.of(format.fourcc(), format.width(), format.height(), format.bytesPerLine(),
                             request.storedAs());
             session = device.startCapture(request.buffers());
+            lentFrames = new Frame[session.bufferCount()];
             double fps = interval == null ? 0 : interval.framesPerSecond();
             framePeriodNanos = fps > 0 ? Math.round(1e9 / fps) : 0;
             String description = node.path() + " (" + node.name() + ") " + FourCc.toString(format.fourcc()) + " "
@@ -134,20 +137,12 @@ public final class V4l2Source implements FrameSource {
     public boolean next(ByteBuffer dst, CapturedFrame frame, long timeoutMs) throws IOException {
         long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
         while (true) {
-            long remainingMs = Math.max(0, (deadline - System.nanoTime()) / 1_000_000L);
-            Frame f = session.next(remainingMs);
+            Frame f = nextUsable(deadline);
             if (f == null) {
                 return false;
             }
             try {
-                int bytes = 0;
-                if (f.isError()) {
-                    unusableFrames++;
-                    continue;
-                }
-                if (dst != null) {
-                    bytes = conversion.convert(f.data(), dst);
-                }
+                int bytes = dst == null ? 0 : conversion.convert(f.data(), dst);
                 frame.set(bytes, f.sequence(), f.timestampNanos());
                 countDrops(f.sequence(), f.timestampNanos());
                 return true;
@@ -156,6 +151,69 @@ public final class V4l2Source implements FrameSource {
             } finally {
                 f.release();
             }
+        }
+    }
+
+    /** The next frame the driver did not flag as bad (those are given back and counted), or null at the deadline. */
+    private Frame nextUsable(long deadline) throws IOException {
+        while (true) {
+            long remainingMs = Math.max(0, (deadline - System.nanoTime()) / 1_000_000L);
+            Frame f = session.next(remainingMs);
+            if (f == null || !f.isError()) {
+                return f;
+            }
+            unusableFrames++;
+            f.release();
+        }
+    }
+
+    /**
+     * Frames stored as is (no line padding, no conversion) can be written from the driver's buffer. Two buffers
+     * stay back, so that with one just dequeued (and about to be given back if no more may be lent) the driver
+     * still has one to fill: vb2 reports POLLERR with none queued.
+     */
+    @Override
+    public int lendableFrames() {
+        return conversion != null && conversion.storesInPlace() ? Math.max(0, lentFrames.length - 2) : 0;
+    }
+
+    @Override
+    public boolean lend(CapturedFrame frame, long timeoutMs) throws IOException {
+        if (lendableFrames() == 0) {
+            throw new UnsupportedOperationException(conversion + " frames are copied; they cannot be lent");
+        }
+        long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
+        while (true) {
+            Frame f = nextUsable(deadline);
+            if (f == null) {
+                return false;
+            }
+            try {
+                ByteBuffer data = f.data();
+                int bytes = conversion.inPlaceLength(data);
+                frame.set(bytes, f.sequence(), f.timestampNanos());
+                frame.lent = data.limit(bytes);
+                frame.loan = f.bufferIndex();
+                lentFrames[f.bufferIndex()] = f;
+                countDrops(f.sequence(), f.timestampNanos());
+                return true;
+            } catch (FrameFormatException e) {
+                unusableFrames++;
+                f.release();
+            }
+        }
+    }
+
+    @Override
+    public void giveBack(int loan) throws IOException {
+        Frame f = loan >= 0 && loan < lentFrames.length ? lentFrames[loan] : null;
+        if (f == null) {
+            throw new IllegalStateException("buffer " + loan + " of " + (device == null ? "a closed camera"
+                    : device.path()) + " is not lent out");
+        }
+        lentFrames[loan] = null;
+        if (session != null) {
+            f.release();
         }
     }
 

@@ -52,6 +52,19 @@ class RecordCommandHilTest {
     }
 
     @Test
+    void zeroCopyRecordsVividStraightFromItsBuffers() throws IOException {
+        Path file = Files.createTempDirectory("rec").resolve("lent.bin");
+        CliRun run = CliRun.framereel("record", "--device", "vivid", "--format", "GREY", "--size", "640x360",
+                "--fps", "30", "--frames", "30", "--zero-copy", "--store", "file:" + file, "--json");
+        assertEquals(0, run.exitCode, run.toString());
+        assertTrue(run.out.contains("\"frames\":30") && run.out.contains("\"error\":null"), run.out);
+        try (ImageIO in = ImageIO.open(file, "r")) {
+            assertEquals(30, in.count());
+            assertEquals(PixelFormat.GRAYSCALE, in.read(false, false, false).format());
+        }
+    }
+
+    @Test
     void namesTheDeviceAndItsFormatsWhenAFormatIsNotOffered() throws IOException {
         Path file = Files.createTempDirectory("rec").resolve("mjpeg.bin");
         CliRun run = CliRun.framereel("record", "--device", "vivid", "--format", "MJPG", "--frames", "5",

@@ -99,6 +99,8 @@ class RecordCommandTest {
         assertUsage("ring:N:PATH", "record", "--device", "test-pattern", "--store", "ring:x");
         assertUsage("must be 2..1024", "record", "--device", "test-pattern", "--slots", "1", "--store",
                 file.toString());
+        assertUsage("--zero-copy needs --buffers of 3 or more", "record", "--device", "test-pattern",
+                "--zero-copy", "--buffers", "2", "--store", file.toString());
         assertFalse(Files.exists(file), "nothing written on a usage error");
     }
 
@@ -108,6 +110,16 @@ class RecordCommandTest {
                 dir.resolve("y.bin").toString());
         assertEquals(1, run.exitCode, run.toString());
         assertTrue(run.err.startsWith("framereel: ") && run.err.contains("no-such-camera-xyz"), run.err);
+        assertEquals(1, run.errLines().size(), "one line, no stack trace: " + run.err);
+    }
+
+    @Test
+    void zeroCopyOfASourceWithoutBuffersOfItsOwnFailsSayingWhyAndLeavesAValidEmptyStream() throws IOException {
+        Path file = dir.resolve("pattern-lent.bin");
+        CliRun run = CliRun.framereel("record", "--device", "test-pattern", "--frames", "3", "--zero-copy",
+                "--store", file.toString());
+        assertEquals(1, run.exitCode, run.toString());
+        assertTrue(run.err.startsWith("framereel: ") && run.err.contains("without a copy"), run.err);
         assertEquals(1, run.errLines().size(), "one line, no stack trace: " + run.err);
     }
 

@@ -47,6 +47,18 @@ class JpegPassthroughTest {
     }
 
     @Test
+    void aFrameStoredInTheCamerasBufferEndsAtItsLastEoiToo() throws Exception {
+        FrameConversion c = mjpeg();
+        assertTrue(c.storesInPlace());
+        ByteBuffer frame = camera(concat(JPEG, bytes(0x00, 0x00, 0xFF, 0x12, 0x00)));
+        assertEquals(JPEG.length, c.inPlaceLength(frame));
+        FrameFormatException e = assertThrows(FrameFormatException.class,
+                () -> c.inPlaceLength(camera(bytes(0xFF, 0xD8, 0x01, 0x02))));
+        assertEquals("MJPG frame of 4 bytes has no JPEG EOI marker (FF D9): the frame is truncated or corrupt",
+                e.getMessage());
+    }
+
+    @Test
     void keepsEverythingUpToTheLastEoiWhenTheFrameHoldsTwo() throws Exception {
         // A JPEG with an embedded thumbnail has an inner EOI; the image ends at the last one.
         byte[] nested = concat(bytes(0xFF, 0xD8, 0x01, 0xFF, 0xD9, 0x02), bytes(0xFF, 0xD9));

@@ -7,6 +7,7 @@ import static io.framereel.capture.format.CameraFrames.natural;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.framereel.device.v4l2.FourCc;
@@ -62,6 +63,34 @@ class PassthroughFormatsTest {
         assertEquals(stored, c.storedFormat());
         assertTrue(c.isPassthrough());
         assertArrayEquals(frame, convert(c, camera(frame)));
+    }
+
+    @Test
+    void anUnpaddedPassthroughFrameIsStoredWhereItIsWithItsLengthChecked() throws Exception {
+        FrameConversion c = FrameConversion.of(FourCc.of("YUYV"), 4, 2, 8, natural());
+        assertTrue(c.storesInPlace());
+        ByteBuffer frame = camera(bytes(16, 100, 17, 200, 18, 101, 19, 201, 20, 102, 21, 202, 22, 103, 23, 203, 9, 9));
+        int position = frame.position();
+        int limit = frame.limit();
+        assertEquals(16, c.inPlaceLength(frame), "the frame without the driver's 2 extra bytes");
+        assertEquals(position, frame.position());
+        assertEquals(limit, frame.limit());
+        FrameFormatException e = assertThrows(FrameFormatException.class,
+                () -> c.inPlaceLength(camera(bytes(16, 100, 17, 200))));
+        assertEquals("frame has 4 bytes, YUYV 4x2 needs 16", e.getMessage());
+    }
+
+    @Test
+    void paddedOrConvertedFramesMustBeCopied() {
+        FrameConversion padded = FrameConversion.of(FourCc.of("GREY"), 4, 2, 6, natural());
+        FrameConversion converted = FrameConversion.of(FourCc.of("YUYV"), 4, 2, 8, Optional.of(PixelFormat.RGB565));
+        assertTrue(padded.isPassthrough());
+        assertFalse(padded.storesInPlace());
+        assertFalse(converted.storesInPlace());
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> padded.inPlaceLength(camera(new byte[12])));
+        assertEquals("GREY 4x2 (6 bytes per line) -> GRAYSCALE (as is) cannot be stored from the camera's buffer: "
+                + "it is padded to its line stride", e.getMessage());
     }
 
     @Test

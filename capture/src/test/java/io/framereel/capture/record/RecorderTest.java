@@ -2,6 +2,7 @@ package io.framereel.capture.record;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.framereel.capture.source.CapturedFrame;
@@ -82,8 +83,100 @@ class RecorderTest {
         }
     }
 
+    /**
+     * A camera with its own buffers, like V4L2's mmap'd ones, that lends them out. It checks what the kernel would
+     * enforce or suffer from: never every buffer out (the driver would have none to fill), loans given back
+     * only once and on the lending thread, and nothing read from a buffer after the camera is closed (the
+     * buffers are "unmapped": overwritten with a value no frame has).
+     */
+    static final class LendingSource implements FrameSource {
+        final ByteBuffer[] buffers;
+        final ByteBuffer[] views;
+        final boolean[] out;
+        final CountingSource clock;
+        Thread lender;
+        int outNow;
+        int mostOut;
+        volatile boolean closed;
+        String violation;
+
+        LendingSource(int bufferCount, long failAfter, double fps) {
+            clock = new CountingSource(failAfter, fps);
+            buffers = new ByteBuffer[bufferCount];
+            views = new ByteBuffer[bufferCount];
+            out = new boolean[bufferCount];
+            for (int i = 0; i < bufferCount; i++) {
+                buffers[i] = ByteBuffer.allocateDirect(clock.frameBytes);
+                views[i] = buffers[i].asReadOnlyBuffer(); // made once, as V4L2's Frame views are
+            }
+        }
+
+        @Override
+        public StreamShape start() {
+            return clock.start();
+        }
+
+        @Override
+        public int lendableFrames() {
+            return buffers.length - 2;
+        }
+
+        @Override
+        public boolean lend(CapturedFrame frame, long timeoutMs) throws IOException {
+            lender = Thread.currentThread();
+            int free = 0;
+            while (free < buffers.length && out[free]) {
+                free++;
+            }
+            if (free == buffers.length) {
+                violation = "every buffer was lent out: the driver has none to fill";
+                throw new IOException(violation);
+            }
+            ByteBuffer mine = buffers[free];
+            if (!clock.next(mine, frame, timeoutMs)) {
+                return false;
+            }
+            out[free] = true;
+            mostOut = Math.max(mostOut, ++outNow);
+            frame.lent = views[free].clear().limit(frame.bytes);
+            frame.loan = free;
+            return true;
+        }
+
+        @Override
+        public boolean next(ByteBuffer dst, CapturedFrame frame, long timeoutMs) {
+            throw new AssertionError("a zero-copy recording asked for a copy");
+        }
+
+        @Override
+        public void giveBack(int loan) {
+            if (Thread.currentThread() != lender) {
+                violation = "buffer " + loan + " given back on " + Thread.currentThread().getName();
+            } else if (!out[loan]) {
+                violation = "buffer " + loan + " given back twice";
+            }
+            out[loan] = false;
+            outNow--;
+        }
+
+        @Override
+        public long droppedFrames() {
+            return 0;
+        }
+
+        @Override
+        public void close() {
+            for (ByteBuffer b : buffers) {
+                for (int i = 0; i < b.capacity(); i += 8) {
+                    b.putLong(i, -1L);
+                }
+            }
+            closed = true;
+        }
+    }
+
     /** A store that takes its time, like an SD card in the middle of an erase block. */
-    static final class SlowStore implements FrameStore {
+    static class SlowStore implements FrameStore {
         final FileFrameStore file;
         final long delayMs;
         final long failAfter;
@@ -250,13 +343,16 @@ class RecorderTest {
 
     @Test
     void captureAndWriterThreadsAllocateNothingPerFrameAfterWarmUp() throws IOException {
-        Path file = dir.resolve("alloc.bin");
+        assertRecorderThreadsAllocateNothingPerFrame(new Recorder(new CountingSource(Long.MAX_VALUE, 400),
+                new FileFrameStore(dir.resolve("alloc.bin"), SyncPolicy.NEVER), 8, Recorder.Limits.frames(800)));
+    }
+
+    /** Measures both threads over at least 200 frames after 200 warm-up frames (HotSpot's per-thread counter). */
+    private static void assertRecorderThreadsAllocateNothingPerFrame(Recorder recorder) throws IOException {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long[] first = new long[2];
         long[] last = new long[2];
         long[] storedAt = new long[2];
-        Recorder recorder = new Recorder(new CountingSource(Long.MAX_VALUE, 400),
-                new FileFrameStore(file, SyncPolicy.NEVER), 8, Recorder.Limits.frames(800));
         recorder.record((stored, dropped, nanos) -> {
             long[] now = allocatedByRecorderThreads(threads);
             if (stored >= 200 && storedAt[0] == 0) {
@@ -274,6 +370,87 @@ class RecorderTest {
                 + (storedAt[1] - storedAt[0]) + " frames");
         assertTrue(last[1] - first[1] < 4096, "writer thread allocated " + (last[1] - first[1]) + " bytes over "
                 + (storedAt[1] - storedAt[0]) + " frames");
+    }
+
+    @Test
+    void zeroCopyStoresEveryFrameFromTheCameraBuffersAndGivesEachBackBeforeClosing() throws IOException {
+        Path file = dir.resolve("lent.bin");
+        LendingSource source = new LendingSource(6, Long.MAX_VALUE, 200);
+        Recorder recorder = new Recorder(source, new FileFrameStore(file, SyncPolicy.NEVER), 2,
+                Recorder.Limits.frames(120), true);
+        RecordingSummary summary = recorder.record(null, 50);
+        assertTrue(summary.error().isEmpty(), () -> summary.error().get().toString());
+        assertEquals(null, source.violation);
+        assertTrue(source.closed);
+        assertEquals(0, source.outNow, "every buffer is back with the camera before it is closed");
+        List<Long> numbers = frameNumbers(file);
+        assertEquals(summary.stored(), numbers.size());
+        assertEquals(120, summary.stored() + summary.droppedByStorage(), summary.toString());
+        for (int i = 1; i < numbers.size(); i++) {
+            assertTrue(numbers.get(i) > numbers.get(i - 1), "frames in capture order: " + numbers);
+        }
+    }
+
+    @Test
+    void zeroCopyDropsAndCountsWhileTheWriterHoldsEverySpareBufferAndNeverStarvesTheCamera() throws IOException {
+        Path file = dir.resolve("lent-slow.bin");
+        LendingSource source = new LendingSource(5, Long.MAX_VALUE, 200);
+        Recorder recorder = new Recorder(source, new SlowStore(new FileFrameStore(file, SyncPolicy.NEVER), 20,
+                Long.MAX_VALUE), 16, Recorder.Limits.seconds(0.5), true);
+        RecordingSummary summary = recorder.record(null, 50);
+        assertTrue(summary.error().isEmpty(), () -> summary.error().get().toString());
+        assertEquals(null, source.violation);
+        assertTrue(summary.droppedByStorage() > 0, "a 20 ms store cannot keep up with 200 fps: " + summary);
+        assertEquals(4, source.mostOut, "3 lent to the writer plus the one just dequeued, never all 5");
+        List<Long> numbers = frameNumbers(file); // a buffer refilled while being written would show up torn
+        assertEquals(summary.stored(), numbers.size());
+        for (int i = 1; i < numbers.size(); i++) {
+            assertTrue(numbers.get(i) > numbers.get(i - 1), "frames in capture order: " + numbers);
+        }
+        assertEquals(source.clock.sequence - 1, summary.stored() + summary.droppedByStorage(),
+                "every frame dequeued inside the limit was stored or counted as dropped");
+    }
+
+    @Test
+    void zeroCopyClosesALostCameraOnlyAfterTheWriterHasStoredWhatItHeld() throws IOException {
+        Path file = dir.resolve("lent-lost.bin");
+        LendingSource source = new LendingSource(8, 25, 400);
+        List<String> writesAfterClose = new ArrayList<>();
+        FileFrameStore fileStore = new FileFrameStore(file, SyncPolicy.NEVER);
+        FrameStore watching = new SlowStore(fileStore, 5, Long.MAX_VALUE) {
+            @Override
+            public void write(Image frame) throws IOException {
+                if (source.closed) {
+                    writesAfterClose.add("write " + writes + " after the camera was closed");
+                }
+                super.write(frame);
+            }
+        };
+        RecordingSummary summary = new Recorder(source, watching, 2, Recorder.Limits.NONE, true).record(null, 50);
+        assertTrue(summary.error().orElseThrow().getMessage().contains("ENODEV"), summary.toString());
+        assertEquals(List.of(), writesAfterClose);
+        assertEquals(25, summary.stored() + summary.droppedByStorage(), summary.toString());
+        assertEquals(summary.stored(), frameNumbers(file).size(), "every stored frame is whole and readable");
+    }
+
+    @Test
+    void zeroCopyRefusesASourceThatCanOnlyCopyAndReleasesEverything() throws IOException {
+        Path file = dir.resolve("refused.bin");
+        CountingSource source = new CountingSource(Long.MAX_VALUE, 100);
+        FileFrameStore store = new FileFrameStore(file, SyncPolicy.NEVER);
+        IOException e = assertThrows(IOException.class,
+                () -> new Recorder(source, store, 8, Recorder.Limits.frames(5), true).record(null, 50));
+        assertTrue(e.getMessage().contains("counting camera") && e.getMessage().contains("without a copy"),
+                e.getMessage());
+        assertTrue(source.closed, "the camera is released");
+        assertEquals(0, frameNumbers(file).size(), "the store is closed and valid");
+    }
+
+    @Test
+    void zeroCopyThreadsAllocateNothingPerFrameAfterWarmUp() throws IOException {
+        assertRecorderThreadsAllocateNothingPerFrame(new Recorder(new LendingSource(8, Long.MAX_VALUE, 400),
+                new FileFrameStore(dir.resolve("lent-alloc.bin"), SyncPolicy.NEVER), 2, Recorder.Limits.frames(800),
+                true));
     }
 
     private static long[] allocatedByRecorderThreads(com.sun.management.ThreadMXBean threads) {

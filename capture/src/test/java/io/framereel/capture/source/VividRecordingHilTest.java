@@ -1,6 +1,7 @@
 package io.framereel.capture.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -33,6 +34,8 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 // Scope: recording from the kernel's vivid camera through V4l2Source and Recorder into ImageIO files, in the hil
 // rig: every camera format framereel maps and vivid offers round-trips with the right geometry and vivid's
@@ -78,10 +81,51 @@ class VividRecordingHilTest {
 
     private RecordingSummary record(String fourcc, int width, int height, double fps, Optional<PixelFormat> storeAs,
             Recorder.Limits limits, Path file) throws IOException {
+        return record(fourcc, width, height, fps, storeAs, limits, file, false);
+    }
+
+    private RecordingSummary record(String fourcc, int width, int height, double fps, Optional<PixelFormat> storeAs,
+            Recorder.Limits limits, Path file, boolean zeroCopy) throws IOException {
         CameraRequest request = new CameraRequest(rig.camera().node().toString(), Optional.of(fourcc),
-                Optional.of(new int[] {width, height}), Optional.of(fps), storeAs, List.of(), 4);
-        Recorder recorder = new Recorder(new V4l2Source(request), new FileFrameStore(file, SyncPolicy.NEVER), 8, limits);
+                Optional.of(new int[] {width, height}), Optional.of(fps), storeAs, List.of(), zeroCopy ? 8 : 4);
+        Recorder recorder = new Recorder(new V4l2Source(request), new FileFrameStore(file, SyncPolicy.NEVER), 8, limits,
+                zeroCopy);
         return recorder.record(null, 100);
+    }
+
+    @Test
+    void zeroCopyStoresUnpaddedFormatsStraightFromTheDriversBuffers() throws IOException {
+        List<String> failures = new ArrayList<>();
+        for (String fourcc : List.of("YUYV", "GREY", "RGBP", "BA81")) {
+            Path file = dir.resolve("lent-" + fourcc + ".bin");
+            RecordingSummary summary = record(fourcc, W, H, 30, Optional.empty(), Recorder.Limits.frames(4), file, true);
+            if (summary.error().isPresent()) {
+                failures.add(fourcc + ": " + summary.error().get());
+            } else {
+                checkBars(file, "zero-copy " + fourcc, failures);
+            }
+        }
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+        IOException refused = assertThrows(IOException.class,
+                () -> record("YUYV", W, H, 30, Optional.of(PixelFormat.RGB565), Recorder.Limits.frames(2),
+                        dir.resolve("lent-rgb565.bin"), true));
+        assertTrue(refused.getMessage().contains("without a copy"), refused.getMessage());
+        RecordingSummary after = record("YUYV", W, H, 30, Optional.empty(), Recorder.Limits.frames(2),
+                dir.resolve("after-refusal.bin"));
+        assertTrue(after.error().isEmpty(), () -> "the refused recording released the camera: " + after.error().get());
+    }
+
+    @Test
+    void zeroCopyHoldsVividsFrameRateAndAccountsForEveryFrameInTheSpan() throws IOException {
+        Path file = dir.resolve("lent-rate.bin");
+        RecordingSummary summary = record("YUYV", 640, 480, 25, Optional.empty(), Recorder.Limits.seconds(3), file,
+                true);
+        assertTrue(summary.error().isEmpty(), () -> summary.error().get().toString());
+        long slots = Math.round(summary.spanNanos() / 40e6) + 1;
+        assertEquals(slots, summary.stored() + summary.droppedByCamera() + summary.droppedByStorage(), 1,
+                summary.toString());
+        assertTrue(summary.stored() >= 50, "recorded for real: " + summary);
+        assertElapsedFollowsTheTimestamps(file, summary);
     }
 
     @Test
@@ -211,13 +255,16 @@ class VividRecordingHilTest {
         }
     }
 
-    @Test
-    void aCameraUnpluggedMidRecordingEndsItWithAClearErrorAndAReadableFile() throws Exception {
+    @ParameterizedTest(name = "zero copy {0}")
+    @ValueSource(booleans = {false, true})
+    void aCameraUnpluggedMidRecordingEndsItWithAClearErrorAndAReadableFile(boolean zeroCopy) throws Exception {
+        // With zero copy the writer may be storing from a buffer of the vanished camera: the buffers are only
+        // unmapped once it is done, or the JVM would crash here.
         Path file = dir.resolve("unplugged.bin");
         CameraRequest request = new CameraRequest(rig.camera().node().toString(), Optional.of("YUYV"),
-                Optional.of(new int[] {W, H}), Optional.of(30.0), Optional.empty(), List.of(), 4);
+                Optional.of(new int[] {W, H}), Optional.of(30.0), Optional.empty(), List.of(), zeroCopy ? 8 : 4);
         Recorder recorder = new Recorder(new V4l2Source(request), new FileFrameStore(file, SyncPolicy.NEVER), 8,
-                Recorder.Limits.seconds(20));
+                Recorder.Limits.seconds(20), zeroCopy);
         Thread unplug = new Thread(() -> {
             try {
                 Thread.sleep(2000);
