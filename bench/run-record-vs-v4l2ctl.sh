@@ -74,7 +74,7 @@ for (size, tool), by in sorted(runs.items()):
                                        if rr == r and "win_ms_per_frame" in x)
                     for r in rounds if any(rr == r and "win_ms_per_frame" in x for (rr, _), x in by.items())}
     rows[(size, tool)] = dict(whole=whole, diff=diff, win=win, win_by_round=win_by_round)
-    print(f"{size} {tool:9} at {fps} fps, N={n1}: whole process {spread(whole)} ms/frame; steady (2N-N) "
+    print(f"{size} {tool:12} at {fps} fps, N={n1}: whole process {spread(whole)} ms/frame; steady (2N-N) "
           f"{spread(diff)} ms/frame; window {spread(win)} ms/frame; start-up {spread(startup)} s CPU; "
           f"dropped per run {dropped}, of them in the second half {late}; frames missing from the file per run {short}")
     threads = defaultdict(list)
@@ -86,19 +86,22 @@ for (size, tool), by in sorted(runs.items()):
         print("    window by thread, ms/frame (median): "
               + ", ".join(f"{k} {med(v):.2f}" for k, v in threads.items()))
 print()
-print("| Size | Measure | framereel (ms CPU/frame) | v4l2-ctl (ms CPU/frame) | framereel / v4l2-ctl | per round |")
-print("|---|---|---|---|---|---|")
+print("| Size | framereel | Measure | framereel (ms CPU/frame) | v4l2-ctl (ms CPU/frame) | framereel / v4l2-ctl | per round |")
+print("|---|---|---|---|---|---|---|")
 for size in sorted({s for s, _ in rows}, key=lambda s: int(s.split("x")[0])):
-    a, b = rows.get((size, "framereel")), rows.get((size, "v4l2-ctl"))
-    if not a or not b:
-        continue
-    for key, label in (("whole", "whole process, N frames"), ("diff", "steady state, (cpu(2N) − cpu(N)) / N"),
-                       ("win", "steady state, in-run window")):
-        if a[key] and b[key]:
-            per = ""
-            if key == "win":
-                both = sorted(set(a["win_by_round"]) & set(b["win_by_round"]))
-                ratios = [a["win_by_round"][r] / b["win_by_round"][r] for r in both]
-                per = f"{min(ratios):.2f}–{max(ratios):.2f}" if ratios else ""
-            print(f"| {size} | {label} | {spread(a[key])} | {spread(b[key])} | **{med(a[key]) / med(b[key]):.1f}** | {per} |")
+    b = rows.get((size, "v4l2-ctl"))
+    for tool, mode in (("framereel", "copy"), ("framereel-zc", "--zero-copy")):
+        a = rows.get((size, tool))
+        if not a or not b:
+            continue
+        for key, label in (("whole", "whole process, N frames"), ("diff", "steady state, (cpu(2N) − cpu(N)) / N"),
+                           ("win", "steady state, in-run window")):
+            if a[key] and b[key]:
+                per = ""
+                if key == "win":
+                    both = sorted(set(a["win_by_round"]) & set(b["win_by_round"]))
+                    ratios = [a["win_by_round"][r] / b["win_by_round"][r] for r in both]
+                    per = f"{min(ratios):.2f}–{max(ratios):.2f}" if ratios else ""
+                print(f"| {size} | {mode} | {label} | {spread(a[key])} | {spread(b[key])} "
+                      f"| **{med(a[key]) / med(b[key]):.2f}** | {per} |")
 EOF

@@ -45,6 +45,8 @@ mark devices-ready
 ROUNDS=3
 SIZES="640x480:300 1280x720:150"
 JAVA_OPTS=""
+# framereel-zc is `framereel record --zero-copy`: frames written from vivid's buffers, as v4l2-ctl does.
+TOOLS="v4l2ctl framereel framereel-zc"
 # shellcheck disable=SC1091
 [ -f "$HIL_RUN/bench.env" ] && . "$HIL_RUN/bench.env"
 JAR=$HIL_RUN/framereel.jar
@@ -66,7 +68,7 @@ AS_USER=(setpriv --reuid="$HIL_UID" --regid="$HIL_UID" --groups="$HIL_VIDEO_GID"
 {
     echo "# guest: $(uname -r) $(uname -m), $(nproc) vCPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(($(grep MemTotal /proc/meminfo | tr -s ' ' | cut -d' ' -f2) / 1024)) MiB"
     echo "# $("$HIL_JAVA/bin/java" -version 2>&1 | sed -n 2p); v4l2-ctl $(v4l2-ctl --version | head -1 | cut -d' ' -f2); video $HIL_VIDEO; /tmp is $(df -T /tmp | tail -1 | tr -s ' ' | cut -d' ' -f2)"
-    echo "# rounds $ROUNDS, sizes $SIZES, JAVA_OPTS '$JAVA_OPTS'"
+    echo "# rounds $ROUNDS, sizes $SIZES, tools $TOOLS, JAVA_OPTS '$JAVA_OPTS'"
 } | tee "$LOG"
 v4l2-ctl -d "$HIL_VIDEO" --list-formats-ext >"$OUT/vivid-formats.txt" 2>&1
 
@@ -91,8 +93,9 @@ run_v4l2ctl() { # tag W H fps N
     echo "$tag tool=v4l2-ctl size=${w}x$h fps=$fps n=$n $m stored=$stored dropped=$dropped $(python3 "$GAPS" --v4l2ctl "$work/$tag.err" "$n")"
 }
 
-run_framereel() { # tag W H fps N
-    local tag=$1 w=$2 h=$3 fps=$4 n=$5 file=$work/framereel.bin
+run_framereel() { # tag W H fps N TOOL [RECORD_OPTION...]
+    local tag=$1 w=$2 h=$3 fps=$4 n=$5 tool=$6 file=$work/framereel.bin
+    shift 6
     rm -f "$file"
     local m
     # Each stored frame is a 32-byte chunk header and the payload (a multiple of 16, so no padding).
@@ -100,14 +103,14 @@ run_framereel() { # tag W H fps N
     m=$(python3 "$MONITOR" --file "$file" --frame-bytes $((w * h * 2 + 32)) --window $((n / 2)) $((n * 9 / 10)) \
         --threads --stdout "$work/$tag.out" --stderr "$work/$tag.err" -- \
         "${AS_USER[@]}" "$HIL_JAVA/bin/java" $JAVA_OPTS -jar "$JAR" record --device vivid --format YUYV \
-        --size "${w}x$h" --fps "$fps" --frames "$n" --store "$file" --sync never --json --overwrite)
+        --size "${w}x$h" --fps "$fps" --frames "$n" --store "$file" --sync never --json --overwrite "$@")
     local gaps
     gaps=$(python3 "$GAPS" "$file" $((w * h * 2)) "$fps" 2>&1 | tail -1)
     rm -f "$file"
     local json
     json=$(grep '^{' "$work/$tag.out" | tail -1)
     summary_field() { sed -n "s/.*\"$1\":\([0-9]*\).*/\1/p" <<<"$json"; }
-    echo "$tag tool=framereel size=${w}x$h fps=$fps n=$n $m stored=$(summary_field frames)" \
+    echo "$tag tool=$tool size=${w}x$h fps=$fps n=$n $m stored=$(summary_field frames)" \
         "dropped=$(summary_field dropped) by_camera=$(summary_field dropped_by_camera)" \
         "by_storage=$(summary_field dropped_by_storage) $gaps"
 }
@@ -126,16 +129,18 @@ for r in $(seq 1 "$ROUNDS"); do
             failed=1
             continue
         fi
-        order="v4l2ctl framereel"
-        if [ $((r % 2)) = 0 ]; then order="framereel v4l2ctl"; fi
-        for tool in $order; do
+        # Each round starts with the next tool, so that none always runs first (or last) in the boot.
+        read -ra tools <<<"$TOOLS"
+        k=$(((r - 1) % ${#tools[@]}))
+        for tool in "${tools[@]:k}" "${tools[@]:0:k}"; do
             for m in "$n" $((2 * n)); do
                 tag="r$r-$tool-$size-$m"
-                if [ "$tool" = v4l2ctl ]; then
-                    line=$(run_v4l2ctl "$tag" "$w" "$h" "$fps" "$m")
-                else
-                    line=$(run_framereel "$tag" "$w" "$h" "$fps" "$m")
-                fi
+                case $tool in
+                    v4l2ctl) line=$(run_v4l2ctl "$tag" "$w" "$h" "$fps" "$m") ;;
+                    framereel) line=$(run_framereel "$tag" "$w" "$h" "$fps" "$m" framereel) ;;
+                    framereel-zc) line=$(run_framereel "$tag" "$w" "$h" "$fps" "$m" framereel-zc --zero-copy) ;;
+                    *) echo "BENCH: unknown tool '$tool' in TOOLS"; exit 1 ;;
+                esac
                 echo "round=$r $line" | tee -a "$LOG"
                 if ! grep -q ' rc=0 ' <<<"$line"; then
                     failed=1
