@@ -131,7 +131,8 @@ final class RecordCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         // The store needs the stream's shape, which only a started source knows; a small adapter opens it lazily.
         LazyStore lazy = new LazyStore();
-        Recorder recorder = new Recorder(source, lazy, slots, limits(), zeroCopy);
+        Recorder recorder = new Recorder(source, lazy, slots, limits(),
+                zeroCopy ? Recorder.Handoff.LEND : Recorder.Handoff.COPY);
         lazy.recorder = recorder;
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {

@@ -28,8 +28,9 @@ import java.util.function.Supplier;
 public final class Daemon {
     private static final System.Logger LOG = System.getLogger(Daemon.class.getName());
     /**
-     * Frames in flight between the capture thread and the ring: only a memory copy waits on the other side, so a
-     * few slots absorb the scheduling hiccups of a busy machine; the ring itself absorbs disk stalls.
+     * Frames in flight between the capture thread and the ring when they are converted on capture (frames stored
+     * as is are lent instead, bounded by camera.buffers): only a memory copy waits on the other side, so a few
+     * slots absorb the scheduling hiccups of a busy machine; the ring itself absorbs disk stalls.
      */
     static final int CAPTURE_SLOTS = 8;
     private static final long TICK_MS = 250;
@@ -139,7 +140,10 @@ public final class Daemon {
         PreTriggerRing ring = new PreTriggerRing(() -> session.get().shape(), config.pre, config.preMaxBytes,
                 config.slots, board, shape -> config.displayTarget.equals(DaemonConfig.NO_DISPLAY) ? null
                         : LiveView.open(config.displayTarget, shape, config.displayFps));
-        Recorder recorder = new Recorder(source, ring, CAPTURE_SLOTS, Recorder.Limits.NONE);
+        // The ring is RAM, so lending it the camera's buffers costs no stall tolerance and saves a frame copy and
+        // the slots' memory; converted or padded formats still go through the slots.
+        Recorder recorder = new Recorder(source, ring, CAPTURE_SLOTS, Recorder.Limits.NONE,
+                Recorder.Handoff.LEND_WHEN_POSSIBLE);
         session.set(recorder);
         if (stopRequested) {
             recorder.stop();

@@ -187,7 +187,7 @@ public final class DaemonConfig {
         Optional<Double> fps = Optional.of(30.0);
         Optional<PixelFormat> storeAs = Optional.empty();
         List<String> controls = new ArrayList<>();
-        int buffers = 4;
+        int buffers = 8;
         Duration reopenInterval = Duration.ofSeconds(2);
         Path storeDirectory = Path.of("/var/lib/framereel/recordings");
         String prefix = "rec";

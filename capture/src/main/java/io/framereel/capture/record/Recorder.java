@@ -43,6 +43,16 @@ public final class Recorder {
         }
     }
 
+    /** How a frame gets from the capture thread to the writer thread. */
+    public enum Handoff {
+        /** Copied (or converted) into a slot of the recorder's, whose buffers absorb a slow store. */
+        COPY,
+        /** Lent: the camera's own buffer goes to the writer ({@link FrameSource#lend}); refused if it cannot be. */
+        LEND,
+        /** Lent when the source can lend its frames once started, copied otherwise. */
+        LEND_WHEN_POSSIBLE
+    }
+
     /** Called on the thread that called {@link #record} about every {@code progressMs} while recording. */
     @FunctionalInterface
     public interface ProgressListener {
@@ -53,7 +63,7 @@ public final class Recorder {
     private final FrameStore store;
     private final int slotCount;
     private final Limits limits;
-    private final boolean zeroCopy;
+    private final Handoff handoff;
     private final CapturedFrame frame = new CapturedFrame();
     /** With zero copy: the loan each slot holds, given back once the writer is done with the slot. */
     private int[] slotLoans;
@@ -76,20 +86,20 @@ public final class Recorder {
      *                  largest frame); a second's worth absorbs the stalls of an SD card
      */
     public Recorder(FrameSource source, FrameStore store, int slotCount, Limits limits) {
-        this(source, store, slotCount, limits, false);
+        this(source, store, slotCount, limits, Handoff.COPY);
     }
 
     /**
-     * @param zeroCopy store each frame from the camera's own buffer ({@link FrameSource#lend}) instead of a copy
-     *                 in a slot; {@code slotCount} is then unused, and {@link #record} refuses a source that
-     *                 cannot lend once started
+     * @param slotCount with {@link Handoff#COPY}, or when a source cannot lend: frames that may wait for the
+     *                  writer (see above); unused while frames are lent, as the camera's buffers bound them
+     * @param handoff   whether frames are copied into slots or lent from the camera's buffers
      */
-    public Recorder(FrameSource source, FrameStore store, int slotCount, Limits limits, boolean zeroCopy) {
+    public Recorder(FrameSource source, FrameStore store, int slotCount, Limits limits, Handoff handoff) {
         this.source = source;
         this.store = store;
         this.slotCount = slotCount;
         this.limits = limits;
-        this.zeroCopy = zeroCopy;
+        this.handoff = handoff;
     }
 
     /** Asks the recording to end after the frame in hand; safe from any thread, e.g. a signal handler. */
@@ -113,9 +123,10 @@ public final class Recorder {
             closeQuietly(e);
             throw e;
         }
-        int lendable = zeroCopy ? source.lendableFrames() : 0;
+        int lendable = handoff == Handoff.COPY ? 0 : source.lendableFrames();
+        boolean lending = lendable > 0;
         try {
-            if (zeroCopy && lendable == 0) {
+            if (handoff == Handoff.LEND && !lending) {
                 throw new IOException(shape.description() + ": these frames are converted or padded, or the camera "
                         + "keeps too few buffers to lend one, so they cannot be stored without a copy");
             }
@@ -130,10 +141,10 @@ public final class Recorder {
             throw e;
         }
         // Lent frames occupy a slot without a buffer of its own; the camera's buffers bound them, not the slots.
-        slots = zeroCopy ? new FrameSlots(Math.max(2, lendable), 0) : new FrameSlots(slotCount, shape.maxFrameBytes());
+        slots = lending ? new FrameSlots(Math.max(2, lendable), 0) : new FrameSlots(slotCount, shape.maxFrameBytes());
         slotLoans = new int[slots.capacity()];
         Thread writer = new Thread(this::writeLoop, "framereel-writer");
-        Thread capture = new Thread(zeroCopy ? () -> lendingCaptureLoop(lendable, writer) : this::captureLoop,
+        Thread capture = new Thread(lending ? () -> lendingCaptureLoop(lendable, writer) : this::captureLoop,
                 "framereel-capture");
         slots.writer(writer);
         writer.start();

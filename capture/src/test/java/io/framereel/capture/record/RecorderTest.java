@@ -18,6 +18,7 @@ import io.framereel.storage.SyncPolicy;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,7 +107,7 @@ class RecorderTest {
             views = new ByteBuffer[bufferCount];
             out = new boolean[bufferCount];
             for (int i = 0; i < bufferCount; i++) {
-                buffers[i] = ByteBuffer.allocateDirect(clock.frameBytes);
+                buffers[i] = ByteBuffer.allocateDirect(clock.frameBytes).order(ByteOrder.LITTLE_ENDIAN);
                 views[i] = buffers[i].asReadOnlyBuffer(); // made once, as V4L2's Frame views are
             }
         }
@@ -377,15 +378,17 @@ class RecorderTest {
         Path file = dir.resolve("lent.bin");
         LendingSource source = new LendingSource(6, Long.MAX_VALUE, 200);
         Recorder recorder = new Recorder(source, new FileFrameStore(file, SyncPolicy.NEVER), 2,
-                Recorder.Limits.frames(120), true);
+                Recorder.Limits.frames(120), Recorder.Handoff.LEND);
         RecordingSummary summary = recorder.record(null, 50);
         assertTrue(summary.error().isEmpty(), () -> summary.error().get().toString());
         assertEquals(null, source.violation);
         assertTrue(source.closed);
         assertEquals(0, source.outNow, "every buffer is back with the camera before it is closed");
         List<Long> numbers = frameNumbers(file);
-        assertEquals(summary.stored(), numbers.size());
-        assertEquals(120, summary.stored() + summary.droppedByStorage(), summary.toString());
+        assertEquals(120, summary.stored(), summary.toString());
+        assertEquals(120, numbers.size());
+        assertEquals(numbers.get(119) + 1, summary.stored() + summary.droppedByStorage(),
+                "every frame up to the last one stored was stored or counted as dropped: " + summary);
         for (int i = 1; i < numbers.size(); i++) {
             assertTrue(numbers.get(i) > numbers.get(i - 1), "frames in capture order: " + numbers);
         }
@@ -396,7 +399,7 @@ class RecorderTest {
         Path file = dir.resolve("lent-slow.bin");
         LendingSource source = new LendingSource(5, Long.MAX_VALUE, 200);
         Recorder recorder = new Recorder(source, new SlowStore(new FileFrameStore(file, SyncPolicy.NEVER), 20,
-                Long.MAX_VALUE), 16, Recorder.Limits.seconds(0.5), true);
+                Long.MAX_VALUE), 16, Recorder.Limits.seconds(0.5), Recorder.Handoff.LEND);
         RecordingSummary summary = recorder.record(null, 50);
         assertTrue(summary.error().isEmpty(), () -> summary.error().get().toString());
         assertEquals(null, source.violation);
@@ -426,7 +429,8 @@ class RecorderTest {
                 super.write(frame);
             }
         };
-        RecordingSummary summary = new Recorder(source, watching, 2, Recorder.Limits.NONE, true).record(null, 50);
+        RecordingSummary summary = new Recorder(source, watching, 2, Recorder.Limits.NONE, Recorder.Handoff.LEND)
+                .record(null, 50);
         assertTrue(summary.error().orElseThrow().getMessage().contains("ENODEV"), summary.toString());
         assertEquals(List.of(), writesAfterClose);
         assertEquals(25, summary.stored() + summary.droppedByStorage(), summary.toString());
@@ -439,7 +443,7 @@ class RecorderTest {
         CountingSource source = new CountingSource(Long.MAX_VALUE, 100);
         FileFrameStore store = new FileFrameStore(file, SyncPolicy.NEVER);
         IOException e = assertThrows(IOException.class,
-                () -> new Recorder(source, store, 8, Recorder.Limits.frames(5), true).record(null, 50));
+                () -> new Recorder(source, store, 8, Recorder.Limits.frames(5), Recorder.Handoff.LEND).record(null, 50));
         assertTrue(e.getMessage().contains("counting camera") && e.getMessage().contains("without a copy"),
                 e.getMessage());
         assertTrue(source.closed, "the camera is released");
@@ -447,10 +451,25 @@ class RecorderTest {
     }
 
     @Test
+    void lendWhenPossibleLendsWhatCanBeLentAndCopiesTheRest() throws IOException {
+        LendingSource lending = new LendingSource(6, Long.MAX_VALUE, 200);
+        RecordingSummary lent = new Recorder(lending, new FileFrameStore(dir.resolve("a.bin"), SyncPolicy.NEVER), 2,
+                Recorder.Limits.frames(20), Recorder.Handoff.LEND_WHEN_POSSIBLE).record(null, 50);
+        assertTrue(lent.error().isEmpty(), () -> "never asked to copy: " + lent.error().get());
+        assertEquals(20, lent.stored());
+        CountingSource copying = new CountingSource(Long.MAX_VALUE, 200);
+        RecordingSummary copied = new Recorder(copying, new FileFrameStore(dir.resolve("b.bin"), SyncPolicy.NEVER), 8,
+                Recorder.Limits.frames(20), Recorder.Handoff.LEND_WHEN_POSSIBLE).record(null, 50);
+        assertTrue(copied.error().isEmpty(), () -> copied.error().get().toString());
+        assertEquals(20, copied.stored());
+        assertEquals(20, frameNumbers(dir.resolve("b.bin")).size());
+    }
+
+    @Test
     void zeroCopyThreadsAllocateNothingPerFrameAfterWarmUp() throws IOException {
         assertRecorderThreadsAllocateNothingPerFrame(new Recorder(new LendingSource(8, Long.MAX_VALUE, 400),
                 new FileFrameStore(dir.resolve("lent-alloc.bin"), SyncPolicy.NEVER), 2, Recorder.Limits.frames(800),
-                true));
+                Recorder.Handoff.LEND));
     }
 
     private static long[] allocatedByRecorderThreads(com.sun.management.ThreadMXBean threads) {

@@ -89,7 +89,7 @@ class VividRecordingHilTest {
         CameraRequest request = new CameraRequest(rig.camera().node().toString(), Optional.of(fourcc),
                 Optional.of(new int[] {width, height}), Optional.of(fps), storeAs, List.of(), zeroCopy ? 8 : 4);
         Recorder recorder = new Recorder(new V4l2Source(request), new FileFrameStore(file, SyncPolicy.NEVER), 8, limits,
-                zeroCopy);
+                zeroCopy ? Recorder.Handoff.LEND : Recorder.Handoff.COPY);
         return recorder.record(null, 100);
     }
 
@@ -264,7 +264,7 @@ class VividRecordingHilTest {
         CameraRequest request = new CameraRequest(rig.camera().node().toString(), Optional.of("YUYV"),
                 Optional.of(new int[] {W, H}), Optional.of(30.0), Optional.empty(), List.of(), zeroCopy ? 8 : 4);
         Recorder recorder = new Recorder(new V4l2Source(request), new FileFrameStore(file, SyncPolicy.NEVER), 8,
-                Recorder.Limits.seconds(20), zeroCopy);
+                Recorder.Limits.seconds(20), zeroCopy ? Recorder.Handoff.LEND : Recorder.Handoff.COPY);
         Thread unplug = new Thread(() -> {
             try {
                 Thread.sleep(2000);
