@@ -10,6 +10,7 @@
 #       --tests REGEX           run only the hil test classes whose names match (default: all)
 #       --guest-script FILE     run FILE in the guest instead of guest/main.sh (used by selftest)
 #       --classpath-from DIR    copy the staged classpath from another run directory
+#       --disk IMAGE            attach a raw disk image as the guest's /dev/vda (power-cut runs)
 #       --shell                 open a shell on the console after the script (interactive debugging)
 #   rig.sh selftest                      check that a hung guest, a kernel panic and a crashed guest script
 #                                        each fail the run with a clear message (never a silent pass)
@@ -165,7 +166,7 @@ fs_share() { # tag path ro|rw
 }
 
 run() {
-    local arch=x86_64 timeout=1200 run_dir="" java_home=${JAVA_HOME:-} shell="" tests=".*" guest_script="" classpath_from=""
+    local arch=x86_64 timeout=1200 run_dir="" java_home=${JAVA_HOME:-} shell="" tests=".*" guest_script="" classpath_from="" disk=""
     while [ $# -gt 0 ]; do
         case "$1" in
             --arch) arch=$2; shift 2 ;;
@@ -176,6 +177,7 @@ run() {
             --tests) tests=$2; shift 2 ;;
             --guest-script) guest_script=$2; shift 2 ;;
             --classpath-from) classpath_from=$2; shift 2 ;;
+            --disk) disk=$2; shift 2 ;;
             *) die "unknown option '$1'" ;;
         esac
     done
@@ -226,6 +228,13 @@ run() {
         qemu_lines=$("$HIL_HOST/rig-arm64.sh" qemu-command "$RIG" "$run_dir" "$java_home" "$shell") ||
             die "rig-arm64.sh qemu-command failed"
         mapfile -t qemu_cmd <<<"$qemu_lines"
+    fi
+
+    if [ -n "$disk" ]; then
+        # A raw image as the guest's /dev/vda. Write-back caching: what the guest has written to the disk survives
+        # QEMU going away, what is still in the guest's page cache does not, as with a power cut.
+        [ -f "$disk" ] || die "--disk $disk: no such image"
+        qemu_cmd+=(-drive "file=$(readlink -f "$disk"),if=virtio,format=raw,cache=writeback")
     fi
 
     say "booting the $arch guest (accel ${accel:-tcg}, timeout ${timeout}s), console log: $log"

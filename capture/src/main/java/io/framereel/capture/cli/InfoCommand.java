@@ -8,6 +8,7 @@ import io.framereel.storage.file.TailDamage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Spec;
  * per frame. Not thread-safe.
  */
 @Command(name = "info",
-        footer = {"", "Example:", "  framereel info stream.bin --json"},
+        footer = {"", "Examples:", "  framereel info stream.bin --json", "  framereel info recordings/*.bin --json"},
         description = {
             "Show a stream file's version, frame count, size, recorded duration and damaged tail, and a table of "
                     + "its frames (index, chunk offset, elapsed ms, width, height, pixformat, payload bytes).",
@@ -30,26 +31,51 @@ import picocli.CommandLine.Spec;
                     + "is reported, not an error; 'framereel repair' cuts it off."})
 final class InfoCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "An ImageIO stream file (V1.0, V1.1, V2.0 or V2.1).")
-    Path file;
+    @Parameters(arity = "1..*", paramLabel = "FILE",
+            description = "ImageIO stream files (V1.0, V1.1, V2.0 or V2.1).")
+    List<Path> files;
 
-    @Option(names = "--json", description = "Print one JSON object instead of the table.")
+    @Option(names = "--json", description = "Print one JSON object per file, one per line, instead of the table.")
     boolean json;
 
     @Spec
     CommandSpec spec;
 
+    /** Reports every file it can read; a file it cannot is named on stderr, and the exit status is then 1. */
     @Override
     public Integer call() throws IOException {
-        StreamReport fs = FileStream.inspect(file); // unlike 'r', shows the frames before a garbage tail
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (files.size() == 1) {
+            print(FileStream.inspect(files.get(0)), out); // the usual one-line error for a single bad file
+            out.flush();
+            return 0;
+        }
+        int failed = 0;
+        for (int i = 0; i < files.size(); i++) {
+            if (i > 0 && !json) {
+                out.println();
+            }
+            try {
+                print(FileStream.inspect(files.get(i)), out);
+            } catch (IOException e) {
+                failed++;
+                out.flush();
+                err.println("framereel: " + e.getMessage());
+                err.flush();
+            }
+        }
+        out.flush();
+        return failed == 0 ? 0 : 1;
+    }
+
+    private void print(StreamReport fs, PrintWriter out) throws IOException {
+        // inspect, unlike 'r', shows the frames before a garbage tail
         if (json) {
             printJson(fs, out);
         } else {
             printTable(fs, out);
         }
-        out.flush();
-        return 0;
     }
 
     private static void printJson(StreamReport fs, PrintWriter out) throws IOException {

@@ -117,4 +117,24 @@ class InfoCommandTest {
         String escaped = file.toString().replace("\\", "\\\\").replace("\"", "\\\"");
         assertTrue(run.out.endsWith(",\"path\":\"" + escaped + "\"}\n"), run.out);
     }
+
+    @Test
+    void reportsSeveralFilesOneJsonLineEachAndNamesTheOneItCannotRead() throws IOException {
+        Path a = dir.resolve("a.bin");
+        Path b = dir.resolve("b.bin");
+        Path junk = dir.resolve("junk.bin");
+        Files.write(a, StreamBytes.header("V2.0").toByteArray());
+        Files.write(b, StreamBytes.header("V1.1").chunkV1(10, 3, 3, 1, new byte[9]).toByteArray());
+        Files.writeString(junk, "not a stream");
+
+        CliRun run = framereel("info", "--json", a.toString(), junk.toString(), b.toString());
+
+        assertEquals(1, run.exitCode, run.toString());
+        String[] lines = run.out.split("\n");
+        assertEquals(2, lines.length, run.out);
+        assertTrue(lines[0].startsWith("{\"version\":20,\"count\":0,") && lines[0].contains(a.toString()), lines[0]);
+        assertTrue(lines[1].startsWith("{\"version\":11,\"count\":1,") && lines[1].contains(b.toString()), lines[1]);
+        assertEquals(1, run.errLines().size(), run.err);
+        assertTrue(run.err.startsWith("framereel: ") && run.err.contains("junk.bin"), run.err);
+    }
 }
