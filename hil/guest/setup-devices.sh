@@ -18,7 +18,7 @@ if [ "$(uname -m)" = x86_64 ]; then
 fi
 
 # vivid is in every Debian kernel; Debian's arm64 kernel has neither vfb nor gpio-sim, so an arm64 guest gets
-# the camera only (docs/testing.md) and the rig description says so by leaving the other devices out.
+# the camera (and the bochs DRM card below) only; the rig description says so by leaving the others out.
 mp vivid n_devs=1 node_types=0x1 num_inputs=1 input_types=0x0
 VIDEO=""
 for n in /sys/class/video4linux/video*; do

@@ -33,7 +33,7 @@ public final class Rig {
     private Rig(Map<String, String> env) {
         this.env = env;
         this.camera = new VividCamera(Path.of(get("HIL_VIDEO")));
-        // Debian's arm64 kernel has no gpio-sim and no vfb: an arm64 rig has the camera only.
+        // Debian's arm64 kernel has no gpio-sim and no vfb: an arm64 rig has the camera and the DRM card only.
         this.gpio = env.containsKey("HIL_GPIOCHIP")
                 ? new SimulatedGpio(Path.of(get("HIL_GPIOCHIP")), get("HIL_GPIO_LABEL"), Path.of(get("HIL_GPIOSIM")))
                 : null;
