@@ -4,6 +4,7 @@
 #   gpio-sim -> chip labelled "hil-sim", 8 lines: 0 start, 1 stop, 2 mode, 3 status-led, 4-7 unnamed; group gpio
 #   vfb      -> /dev/fb0 "Virtual FB" at 800x480, 16 bits 5-6-5 (red in the low bits: vfb's order, not a Pi's),
 #               32-bit modes set by the tests, fbcon detached
+#   bochs    -> /dev/dri/cardN driven by "bochs-drm" (x86_64 guest with QEMU's bochs-display), group video
 # and writes what it found to /run/hil.env for the tests. Device nodes come from devtmpfs as 0600 root (there
 # is no udev), so access is granted by group, as the production udev rules do.
 set -euo pipefail
@@ -17,7 +18,7 @@ if [ "$(uname -m)" = x86_64 ]; then
 fi
 
 # vivid is in every Debian kernel; Debian's arm64 kernel has neither vfb nor gpio-sim, so an arm64 guest gets
-# the camera only (docs/testing.md) and the rig description says so by leaving the other devices out.
+# the camera (and the bochs DRM card below) only; the rig description says so by leaving the others out.
 mp vivid n_devs=1 node_types=0x1 num_inputs=1 input_types=0x0
 VIDEO=""
 for n in /sys/class/video4linux/video*; do
@@ -61,15 +62,36 @@ if have vfb; then
         [ -f "$f/name" ] && [ "$(cat "$f/name")" = "Virtual FB" ] && FB=/dev/$(basename "$f")
     done
     [ -n "$FB" ] || { echo "HIL: vfb loaded but no 'Virtual FB' framebuffer" >&2; exit 3; }
-    # fbcon binds to vfb and would draw the console over the pixels under test.
-    for v in /sys/class/vtconsole/vtcon*; do
-        [ -f "$v/name" ] && grep -q "frame buffer" "$v/name" && echo 0 >"$v/bind"
-    done
     fbset -fb "$FB" -g 800 480 800 480 16 -rgba 5,6,5,0   # vfb's 16-bit layout has red in the low bits
     chgrp "$HIL_VIDEO_GID" "$FB"
     chmod 0660 "$FB"
     echo "HIL_FB=$FB" >>/run/hil.env
 fi
+
+# bochs (QEMU's bochs-display, added by rig.sh) -> /dev/dri/cardN, driver "bochs-drm", group video. Loaded after
+# vfb so vfb stays /dev/fb0; the DRM driver's fbdev emulation becomes the next /dev/fbN ("bochs-drmdrmfb") and
+# scans out its console picture until a test takes the display, which the DRM tests use as the state to restore.
+if have bochs && [ -n "$(grep -l 0x1234 /sys/bus/pci/devices/*/vendor 2>/dev/null)" ]; then
+    mp bochs
+    CARD=""
+    for c in /sys/class/drm/card[0-9]*; do
+        case "$c" in *-*) continue ;; esac   # card0-Virtual-1 and the like are connectors
+        [ "$(basename "$(readlink -f "$c/device/driver")")" = bochs-drm ] && CARD=/dev/dri/$(basename "$c")
+    done
+    [ -n "$CARD" ] || { echo "HIL: bochs loaded but no card is driven by bochs-drm" >&2; exit 3; }
+    chgrp "$HIL_VIDEO_GID" "$CARD"
+    chmod 0660 "$CARD"
+    # The fbdev emulation lights the display only for fbcon (mapped to vfb here) or when the card's last opener
+    # closes it; one open and close makes the boot state a lit console, as on a Pi, whatever test comes first.
+    : <>"$CARD"
+    printf 'HIL_DRM=%s\nHIL_DRM_DRIVER=bochs-drm\n' "$CARD" >>/run/hil.env
+fi
+
+# fbcon binds to the framebuffers (vfb, the DRM fbdev emulation) and would draw the console over the pixels
+# under test.
+for v in /sys/class/vtconsole/vtcon*; do
+    [ -f "$v/name" ] && grep -q "frame buffer" "$v/name" && echo 0 >"$v/bind"
+done
 echo "HIL_KV=$KV" >>/run/hil.env
 echo "HIL_ARCH=$(uname -m)" >>/run/hil.env
 chmod 0644 /run/hil.env

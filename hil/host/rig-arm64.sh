@@ -10,7 +10,7 @@
 # (the arm64 userland: bash, coreutils, util-linux, kmod, v4l-utils, openjdk-17 JRE, busybox), initrd.cpio.gz
 # and debs/. Everything comes from Debian's arm64 packages, fetched with a private apt configuration in
 # $RIG/apt-arm64 so the host's /etc/apt, package lists and dpkg architecture list stay untouched.
-# Debian's arm64 kernel has neither vfb nor gpio-sim, so an arm64 guest has the camera only.
+# Debian's arm64 kernel has neither vfb nor gpio-sim, so an arm64 guest has the camera and the bochs DRM display.
 set -euo pipefail
 
 HIL_HOST=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -262,6 +262,9 @@ qemu_command() {
         args+=(-fsdev "local,id=fs_$1,path=$2,security_model=none,multidevs=remap$ro"
             -device "virtio-9p-pci,fsdev=fs_$1,mount_tag=$1")
     }
+    # The DRM display, as in the x86 guest: QEMU's bochs-display on the virt machine's PCIe, run by the arm64
+    # kernel's own bochs module (Debian builds it for arm64 too, unlike vfb).
+    args+=(-device bochs-display)
     share usr "$k/sysroot/usr" ro
     share etc "$k/sysroot/etc" ro
     share rig "$k" ro

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The hardware-in-the-loop rig: a stock Debian kernel in QEMU with the real vivid (camera), gpio-sim (buttons)
-# and vfb (framebuffer) drivers, running the host's own JDK over 9p. See docs/testing.md.
+# The hardware-in-the-loop rig: a stock Debian kernel in QEMU with the real vivid (camera), gpio-sim (buttons),
+# vfb (framebuffer) and bochs (DRM/KMS display, on QEMU's bochs-display) drivers, running the host's own JDK over 9p. See docs/testing.md.
 #
 #   rig.sh prepare [x86_64|aarch64]      build the cached rig (kernel, modules, gpio-sim, initramfs) if needed
 #   rig.sh run --run-dir DIR [options]   boot once, run DIR/guest/main.sh inside, power off, check the outcome
@@ -215,13 +215,17 @@ run() {
         # keeping the JIT off QEMU 7.2's new AVX emulation (not shown to matter; measured this way).
         local accel_arg="tcg,${FRAMEREEL_HIL_TCG:-thread=single}" cpu=${FRAMEREEL_HIL_CPU:-max,-avx,-avx2,-fma,-f16c,-avx512f}
         if [ "$accel" = kvm ]; then accel_arg=kvm; cpu=host,-arch-capabilities; fi
+        # A display for the DRM tests: bochs-display is a plain PCI framebuffer that the stock kernel's bochs DRM
+        # driver runs (dumb buffers, page flips with events, an always-connected "Virtual-1" connector). It needs
+        # no -display: the guest draws, nobody looks, the tests read back.
+        local drm_display=(-device bochs-display)
         # shellcheck disable=SC2206
         qemu_cmd=(qemu-system-x86_64 -M pc -accel "$accel_arg" -cpu "$cpu" -smp "${FRAMEREEL_HIL_SMP:-2}"
             -m "${FRAMEREEL_HIL_MEM:-2048}" -nodefaults -no-user-config -display none -serial stdio -monitor none
             -no-reboot -kernel "$k/vmlinux" -initrd "$k/initrd.cpio.gz"
             -append "console=ttyS0,115200 quiet loglevel=3 panic=-1 reboot=t hil.rig=$(readlink -f "$k") hil.run=$run_dir hil.java=$java_home $shell"
             $(fs_share usr /usr ro) $(fs_share etc /etc ro) $(fs_share rig "$(readlink -f "$k")" ro)
-            $(fs_share run "$run_dir" rw))
+            $(fs_share run "$run_dir" rw) "${drm_display[@]}")
     else
         # One argument per line: the -append value contains spaces, so word splitting would break it.
         local qemu_lines

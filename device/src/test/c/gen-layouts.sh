@@ -15,10 +15,18 @@ out="$here/../resources/io/framereel/device/$name/$name-layouts.tsv"
 [ "$(uname -m)" = x86_64 ] || { echo "run this on an x86_64 host (the host gcc provides the x86_64 column)" >&2; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# Debian's amd64 linux-libc-dev leaves the drm/ uapi headers out (libdrm-dev has them as libdrm/), while the
+# cross compilers' linux-libc-dev-*-cross have them: the x86_64 column takes them from the kernel headers the rig
+# builds against. -idirafter, so a system drm/ wins where there is one; those are not run through headers_install,
+# so -D__user= removes the one kernel-only annotation they keep.
+mkdir -p "$work/inc"
+for uapi in /usr/src/linux-headers-*-common/include/uapi/drm; do
+	[ -d "$uapi" ] && ln -sfn "$uapi" "$work/inc/drm"
+done
 for target in x86_64:gcc aarch64:aarch64-linux-gnu-gcc armhf:arm-linux-gnueabihf-gcc; do
 	abi=${target%%:*}
 	cc=${target#*:}
-	"$cc" -S -o - "$src" | sed -n 's/^@@ //p' | tr -d '$#' > "$work/$abi"
+	"$cc" -D__user= -idirafter "$work/inc" -S -o - "$src" | sed -n 's/^@@ //p' | tr -d '$#' > "$work/$abi"
 	[ -s "$work/$abi" ] || { echo "no values from $cc" >&2; exit 1; }
 done
 mkdir -p "$(dirname "$out")"

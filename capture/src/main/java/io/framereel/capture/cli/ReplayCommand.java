@@ -1,8 +1,10 @@
 package io.framereel.capture.cli;
 
 import io.framereel.capture.json.Json;
-import io.framereel.device.fb.Framebuffer;
 import io.framereel.capture.daemon.RecordingFiles;
+import io.framereel.device.drm.DrmScreen;
+import io.framereel.device.drm.DrmTarget;
+import io.framereel.device.fb.Framebuffer;
 import io.framereel.device.fb.FramebufferDisplay;
 import io.framereel.device.shm.RegionFormat;
 import io.framereel.device.shm.RegionSpec;
@@ -24,6 +26,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,7 +36,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code framereel replay FILE --to fb[:DEV]|shm:NAME}: plays a recording at its recorded rate through ImageIO's
+ * {@code framereel replay FILE --to fb[:DEV]|drm[:CARD][,...]|shm:NAME}: plays a recording at its recorded rate through ImageIO's
  * own {@code read(copyToFb=true, loop, pause)}, so the frame buffer the frames land in is the display (or the
  * shared region) and the timing is the seed's: an absolute schedule that does not drift. Ctrl-C or SIGTERM ends
  * the replay after the frame on screen.
@@ -43,9 +46,12 @@ import picocli.CommandLine.Spec;
             "  framereel replay rec.bin --to fb                   # the first framebuffer",
             "  framereel replay rec.bin --to fb:/dev/fb1 --loop --speed 2",
             "  framereel replay rec.bin --to \"fb:Virtual FB\" --from 100 --to 199 --no-pause",
+            "  framereel replay rec.bin --to drm                  # the first KMS display",
+            "  framereel replay rec.bin --to drm:vc4,connector=HDMI-A-1,mode=1280x720",
             "  framereel replay /var/lib/framereel/recordings --loop --to fb   # the newest recording"},
         description = {
-            "Play a recording at its recorded rate onto a display (/dev/fbN, found by path or name).",
+            "Play a recording at its recorded rate onto a display (/dev/fbN, found by path or name, or a DRM/KMS "
+                    + "display on /dev/dri/cardN, found by driver name).",
             "Frames of every ImageIO format are converted to the display's pixels, scaled to fit and letterboxed; "
                     + "one file may mix formats and sizes."})
 final class ReplayCommand implements Callable<Integer> {
@@ -55,7 +61,10 @@ final class ReplayCommand implements Callable<Integer> {
     Path file;
 
     @Option(names = "--to", paramLabel = "TARGET|M", required = true,
-            description = "Where to play: fb (the first framebuffer), fb:/dev/fbN or fb:NAME; or shm:NAME, the "
+            description = "Where to play: fb (the first framebuffer), fb:/dev/fbN or fb:NAME; "
+                    + "drm[:CARD][,connector=NAME][,mode=WxH][,format=XRGB8888|RGB565], a KMS display (CARD a driver "
+                    + "name such as vc4, or /dev/dri/cardN; by default the first connected display in its preferred "
+                    + "mode; needs DRM master: no desktop running); or shm:NAME, the "
                     + "shared frame region /dev/shm/framereel-NAME (shm:/path for another place) that other "
                     + "processes read (docs/shared-frames.md). Given a second time as a number, the last frame to "
                     + "play (with --from).")
@@ -87,6 +96,12 @@ final class ReplayCommand implements Callable<Integer> {
 
     private volatile boolean stopRequested;
 
+    /**
+     * Test seam: sees a KMS screen after the replay's last frame, before it closes. Closing gives the display back
+     * to whoever had it, so the last picture is gone afterwards; hil tests read the scanout buffer here.
+     */
+    static volatile Consumer<DrmScreen> lastKmsPicture = screen -> { };
+
     @Override
     public Integer call() throws IOException {
         if (Files.isDirectory(file)) {
@@ -106,13 +121,13 @@ final class ReplayCommand implements Callable<Integer> {
                 last = Integer.parseInt(value);
             } else {
                 if (target != null) {
-                    throw new ParameterException(spec.commandLine(), "give one target: --to fb[:DEV]");
+                    throw new ParameterException(spec.commandLine(), "give one target: --to fb[:DEV], --to drm[:CARD] or --to shm:NAME");
                 }
                 target = value;
             }
         }
         if (target == null) {
-            throw new ParameterException(spec.commandLine(), "--to needs a target: fb, fb:/dev/fbN or fb:NAME");
+            throw new ParameterException(spec.commandLine(), "--to needs a target: fb, fb:/dev/fbN, fb:NAME, drm[:CARD] or shm:NAME");
         }
         if (!(speed > 0 && speed <= 1000)) {
             throw new ParameterException(spec.commandLine(), "--speed must be in (0, 1000] (was " + speed + ")");
@@ -123,9 +138,22 @@ final class ReplayCommand implements Callable<Integer> {
         if (target.startsWith("shm:") && target.length() > 4) {
             return replayToSharedRegion(target.substring(4), last);
         }
+        if (DrmTarget.matches(target)) {
+            DrmTarget drm;
+            try {
+                drm = DrmTarget.parse(target);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            try (DrmScreen screen = DrmScreen.open(drm)) {
+                int status = replay(new FramebufferDisplay(screen), screen.toString(), last);
+                lastKmsPicture.accept(screen);
+                return status;
+            }
+        }
         if (!target.equals("fb") && !target.startsWith("fb:")) {
             throw new ParameterException(spec.commandLine(), "unknown target '" + target
-                    + "'; use fb, fb:/dev/fbN, fb:NAME or shm:NAME");
+                    + "'; use fb, fb:/dev/fbN, fb:NAME, " + DrmTarget.SYNTAX + " or shm:NAME");
         }
         String selector = target.equals("fb") ? "fb0" : target.substring(3);
         try (Framebuffer fb = Framebuffer.open(Framebuffer.find(selector))) {

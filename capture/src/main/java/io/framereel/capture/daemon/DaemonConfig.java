@@ -1,6 +1,7 @@
 package io.framereel.capture.daemon;
 
 import io.framereel.capture.source.CameraSpec;
+import io.framereel.device.drm.DrmTarget;
 import io.framereel.device.gpio.button.ButtonConfig;
 import io.framereel.device.gpio.button.TriggerMode;
 import io.framereel.storage.PixelFormat;
@@ -354,7 +355,12 @@ public final class DaemonConfig {
                     || v.startsWith("shm:") && v.length() > 4) {
                 return v;
             }
-            throw new IllegalArgumentException("'" + v + "' is not a display: expected none, shm:NAME, fb or fb:/dev/fbN");
+            if (DrmTarget.matches(v)) {
+                DrmTarget.parse(v); // its message names the bad part
+                return v;
+            }
+            throw new IllegalArgumentException("'" + v + "' is not a display: expected none, shm:NAME, fb, "
+                    + "fb:/dev/fbN or " + DrmTarget.SYNTAX);
         }
     }
 }

@@ -1,8 +1,11 @@
 package io.framereel.capture.daemon;
 
 import io.framereel.capture.source.StreamShape;
+import io.framereel.device.drm.DrmScreen;
+import io.framereel.device.drm.DrmTarget;
 import io.framereel.device.fb.Framebuffer;
 import io.framereel.device.fb.FramebufferDisplay;
+import io.framereel.device.fb.Screen;
 import io.framereel.device.shm.RegionFormat;
 import io.framereel.device.shm.RegionSpec;
 import io.framereel.device.shm.SharedFrameWriter;
@@ -13,8 +16,8 @@ import java.nio.file.Path;
 
 /**
  * Shows live frames while the daemon runs: in the shared frame region other processes read
- * (docs/shared-frames.md), or on a framebuffer. At most {@code display.fps} frames a second go out, chosen by
- * capture time so the rate holds whatever the camera's. A display that fails is reported once per failure streak
+ * (docs/shared-frames.md), or on a framebuffer or a KMS display. At most {@code display.fps} frames a second go
+ * out, chosen by capture time so the rate holds whatever the camera's. A display that fails is reported once per failure streak
  * and retried with the next frame: a broken screen must never stop a recording. Confined to the recorder's
  * writer thread.
  */
@@ -42,7 +45,10 @@ final class LiveView implements AutoCloseable {
         this.minIntervalNanos = fps > 0 ? (long) (1e9 / fps) : 0;
     }
 
-    /** Opens {@code target} ({@code shm:NAME}, {@code shm:/path}, {@code fb}, {@code fb:DEV}) for frames of {@code shape}. */
+    /**
+     * Opens {@code target} ({@code shm:NAME}, {@code shm:/path}, {@code fb}, {@code fb:DEV}, {@code drm[:CARD][,...]})
+     * for frames of {@code shape}.
+     */
     static LiveView open(String target, StreamShape shape, double fps) throws IOException {
         if (target.startsWith("shm:")) {
             String n = target.substring(4);
@@ -61,9 +67,18 @@ final class LiveView implements AutoCloseable {
                 }
             }, region.toString(), fps);
         }
+        if (DrmTarget.matches(target)) {
+            DrmScreen screen = DrmScreen.open(DrmTarget.parse(target));
+            return onScreen(screen, screen.toString(), fps);
+        }
         String selector = target.equals("fb") ? "fb0" : target.substring(3);
         Framebuffer fb = Framebuffer.open(Framebuffer.find(selector));
-        FramebufferDisplay display = new FramebufferDisplay(fb);
+        return onScreen(fb, fb.toString(), fps);
+    }
+
+    /** Frames drawn on {@code screen} (a framebuffer or a KMS display), which the view owns and closes. */
+    private static <S extends Screen & AutoCloseable> LiveView onScreen(S screen, String name, double fps) {
+        FramebufferDisplay display = new FramebufferDisplay(screen);
         return new LiveView(new Sink() {
             @Override
             public void show(Image frame) throws IOException {
@@ -73,12 +88,12 @@ final class LiveView implements AutoCloseable {
             @Override
             public void close() {
                 try {
-                    fb.close();
-                } catch (IOException | RuntimeException e) {
-                    LOG.log(System.Logger.Level.WARNING, "closing " + fb + ": " + e.getMessage());
+                    screen.close();
+                } catch (Exception e) {
+                    LOG.log(System.Logger.Level.WARNING, "closing " + name + ": " + e.getMessage());
                 }
             }
-        }, fb.toString(), fps);
+        }, name, fps);
     }
 
     /** Shows {@code frame} unless one was shown less than a display interval ago (by capture time). */

@@ -16,6 +16,8 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 // Scope: replay's option handling on any machine (the display itself is tested on vfb in ReplayHilTest).
 class ReplayCommandTest {
@@ -37,16 +39,21 @@ class ReplayCommandTest {
         assertUsage("give the last frame (--to M) once", "replay", file.toString(), "--to", "fb", "--to", "1",
                 "--to", "2");
         assertUsage("unknown target 'screen'", "replay", file.toString(), "--to", "screen");
+        assertUsage("'drm,mode=720p': mode '720p' is not WIDTHxHEIGHT", "replay", file.toString(), "--to",
+                "drm,mode=720p");
+        assertUsage("unknown option 'depth'", "replay", file.toString(), "--to", "drm:vc4,depth=16");
         assertUsage("--speed must be in (0, 1000]", "replay", file.toString(), "--to", "fb", "--speed", "0");
         assertUsage("empty range", "replay", file.toString(), "--to", "fb", "--from", "2", "--to", "1");
     }
 
-    @Test
-    void aMissingDisplayIsOneClearLine() throws IOException {
+    @ParameterizedTest
+    @CsvSource({"fb:/nonexistent/fb9, /nonexistent/fb9: open failed",
+        "drm:/nonexistent/card9, /nonexistent/card9: open failed: ENOENT"})
+    void aMissingDisplayIsOneClearLine(String target, String message) throws IOException {
         Path file = recording();
-        CliRun run = CliRun.framereel("replay", file.toString(), "--to", "fb:/nonexistent/fb9");
+        CliRun run = CliRun.framereel("replay", file.toString(), "--to", target);
         assertEquals(1, run.exitCode, run.toString());
-        assertTrue(run.err.startsWith("framereel: /nonexistent/fb9: open failed"), run.err);
+        assertTrue(run.err.startsWith("framereel: " + message), run.err);
         assertEquals(1, run.errLines().size(), run.err);
         assertTrue(Files.exists(file), "the recording is untouched");
     }

@@ -119,6 +119,17 @@ class DaemonConfigTest {
         assertMessage("gpio.mode = sometimes", "gpio.mode: 'sometimes' is not a mode");
         assertMessage("camera.buffers = 64", "camera.buffers: '64' must be 2..32");
         assertMessage("store.sync = hourly", "store.sync: bad sync policy 'hourly'");
+        assertMessage("display.target = hdmi", "display.target: 'hdmi' is not a display: expected none, shm:NAME, "
+                + "fb, fb:/dev/fbN or drm[:CARD]");
+        assertMessage("display.target = drm:vc4,mode=720p", "display.target: 'drm:vc4,mode=720p': mode '720p' is not "
+                + "WIDTHxHEIGHT");
+    }
+
+    @Test
+    void aKmsDisplayIsATarget() throws Exception {
+        assertEquals("drm:vc4,connector=HDMI-A-1,mode=1280x720",
+                DaemonConfig.load(file("display.target = drm:vc4,connector=HDMI-A-1,mode=1280x720")).displayTarget);
+        assertEquals("drm", DaemonConfig.load(file("display.target = drm")).displayTarget);
     }
 
     @Test

@@ -4,6 +4,8 @@ import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 
+import io.framereel.device.libc.Libc;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -84,9 +86,9 @@ public final class Framebuffer implements Screen, AutoCloseable {
         boolean canPan = fix.getShort(at.ypanstep()) != 0 && virtualHeight >= 2 * height && smemLen >= 2 * screen;
         this.pages = canPan ? 2 : 1;
         this.mappedBytes = screen * pages;
-        this.mapping = FbNatives.mapShared(fd, mappedBytes);
+        this.mapping = Libc.mapShared(fd, mappedBytes, 0);
         if (mapping == null) {
-            throw new FbException(path, "mmap", FbNatives.errno(), mappedBytes + " bytes");
+            throw new FbException(path, "mmap", Libc.errno(), mappedBytes + " bytes");
         }
         this.memory = mapping.getByteBuffer(0, mappedBytes).order(ByteOrder.LITTLE_ENDIAN);
     }
@@ -99,16 +101,16 @@ public final class Framebuffer implements Screen, AutoCloseable {
      */
     public static Framebuffer open(Path node) throws FbException {
         String path = node.toString();
-        int fd = FbNatives.open(path);
+        int fd = Libc.open(path);
         if (fd < 0) {
-            int errno = FbNatives.errno();
+            int errno = Libc.errno();
             throw new FbException(path, "open", errno, errno == 13 ? "add the user to the device's group (video)"
                     : null);
         }
         try {
             return new Framebuffer(path, fd);
         } catch (FbException | RuntimeException e) {
-            FbNatives.close(fd);
+            Libc.close(fd);
             throw e;
         }
     }
@@ -146,8 +148,8 @@ public final class Framebuffer implements Screen, AutoCloseable {
     }
 
     private void ioctl(int request, Pointer argument, String name) throws FbException {
-        if (FbNatives.ioctl(fd, request, argument) != 0) {
-            int errno = FbNatives.errno();
+        int errno = Libc.ioctl(fd, request, argument);
+        if (errno != 0) {
             throw new FbException(path, name, errno, errno == 25 ? "not a framebuffer device" : null);
         }
     }
@@ -229,12 +231,12 @@ public final class Framebuffer implements Screen, AutoCloseable {
         }
         FbException failure = null;
         memory = null;
-        if (mapping != null && FbNatives.munmap(mapping, mappedBytes) != 0) {
-            failure = new FbException(path, "munmap", FbNatives.errno(), null);
+        if (mapping != null && Libc.munmap(mapping, mappedBytes) != 0) {
+            failure = new FbException(path, "munmap", Libc.errno(), null);
         }
         mapping = null;
-        if (FbNatives.close(fd) != 0 && failure == null) {
-            failure = new FbException(path, "close", FbNatives.errno(), null);
+        if (Libc.close(fd) != 0 && failure == null) {
+            failure = new FbException(path, "close", Libc.errno(), null);
         }
         fd = -1;
         if (failure != null) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * The hardware-in-the-loop rig as a hil test sees it from inside the QEMU guest: the vivid camera, the gpio-sim
- * buttons and the vfb display that {@code hil/guest/setup-devices.sh} brought up, described in
+ * buttons, the vfb display and the bochs DRM card that {@code hil/guest/setup-devices.sh} brought up, described in
  * {@code /run/hil.env}. Tests use the rig's own handles to play the outside world (press a button, unplug the
  * camera, look at the screen) and the project's code to do the work, so a bug in one cannot hide a bug in the
  * other.
@@ -33,7 +33,7 @@ public final class Rig {
     private Rig(Map<String, String> env) {
         this.env = env;
         this.camera = new VividCamera(Path.of(get("HIL_VIDEO")));
-        // Debian's arm64 kernel has no gpio-sim and no vfb: an arm64 rig has the camera only.
+        // Debian's arm64 kernel has no gpio-sim and no vfb: an arm64 rig has the camera and the DRM card only.
         this.gpio = env.containsKey("HIL_GPIOCHIP")
                 ? new SimulatedGpio(Path.of(get("HIL_GPIOCHIP")), get("HIL_GPIO_LABEL"), Path.of(get("HIL_GPIOSIM")))
                 : null;
@@ -94,6 +94,21 @@ public final class Rig {
     /** Whether this rig has the vfb display (the x86_64 guest has; the arm64 one has not). */
     public boolean hasDisplay() {
         return display != null;
+    }
+
+    /** Whether this rig has a DRM/KMS card (QEMU's bochs-display driven by the kernel's bochs driver). */
+    public boolean hasDrm() {
+        return env.containsKey("HIL_DRM");
+    }
+
+    /** The DRM card's node, e.g. /dev/dri/card0, as the rig found it through sysfs (not through our code). */
+    public Path drmCard() {
+        return Path.of(get("HIL_DRM"));
+    }
+
+    /** The DRM card's driver name as DRM_IOCTL_VERSION reports it ("bochs-drm"). */
+    public String drmDriver() {
+        return get("HIL_DRM_DRIVER");
     }
 
     /** The guest's machine architecture, as uname -m prints it. */
