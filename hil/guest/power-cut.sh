@@ -94,6 +94,8 @@ if [ "$cut" -gt 0 ]; then
         verdict=1
         say "cut $cut FAILED; the daemon's log:"
         cat "$OUT/recovery-$cut.log"
+    else
+        rm -rf "$dir" # checked: room for the next cuts on the small image
     fi
 fi
 
@@ -110,10 +112,14 @@ dir=/mnt/pc/cut-$next
 config "$dir" true >/tmp/record.conf
 "${framereel[@]}" daemon --config /tmp/record.conf 2>/tmp/record.log &
 pid=$!
-for _ in $(seq 600); do
+deadline=$(($(cut -d. -f1 /proc/uptime) + 180))
+while :; do
     n=$(status | status_field frames_recorded)
     [ "${n:-0}" -gt 0 ] && break
     kill -0 $pid 2>/dev/null || { say "the daemon died before recording:"; cat /tmp/record.log; exit 1; }
+    if [ "$(cut -d. -f1 /proc/uptime)" -gt "$deadline" ]; then
+        say "the daemon recorded nothing in 180 s:"; df -h /mnt/pc; cat /tmp/record.log; exit 1
+    fi
     sleep 0.2
 done
 sleep "$((RANDOM % 6)).$((RANDOM % 10))"

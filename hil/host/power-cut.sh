@@ -25,7 +25,7 @@ cp "$jar" "$run_dir/framereel.jar"
 echo "$cuts" >"$run_dir/state/cuts"
 echo "${SYNC:-always}" >"$run_dir/state/sync"
 # A small filesystem, made on the host (mkfs works on a plain file, no root needed); the guest never formats.
-truncate -s 64M "$run_dir/disk.img"
+truncate -s 128M "$run_dir/disk.img"
 mkfs.ext4 -q -F -L power-cut "$run_dir/disk.img"
 t0=$(date +%s)
 for boot in $(seq 0 "$cuts"); do

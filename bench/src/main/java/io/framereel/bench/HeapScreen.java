@@ -11,13 +11,22 @@ final class HeapScreen implements Screen {
     private final int width;
     private final int height;
     private final PixelLayout layout;
-    private final ByteBuffer page;
+    private final ByteBuffer[] pages;
 
     HeapScreen(int width, int height, PixelLayout layout) {
+        this(width, height, layout, 1);
+    }
+
+    /** With two pages, like a DRM screen or an fb whose virtual screen holds two: frames are drawn hidden. */
+    HeapScreen(int width, int height, PixelLayout layout, int pages) {
         this.width = width;
         this.height = height;
         this.layout = layout;
-        this.page = ByteBuffer.allocateDirect(width * height * layout.bytesPerPixel()).order(ByteOrder.LITTLE_ENDIAN);
+        this.pages = new ByteBuffer[pages];
+        for (int i = 0; i < pages; i++) {
+            this.pages[i] = ByteBuffer.allocateDirect(width * height * layout.bytesPerPixel())
+                    .order(ByteOrder.LITTLE_ENDIAN);
+        }
     }
 
     @Override
@@ -42,16 +51,16 @@ final class HeapScreen implements Screen {
 
     @Override
     public int pages() {
-        return 1;
+        return pages.length;
     }
 
     @Override
     public ByteBuffer page(int n) {
-        return page;
+        return pages[n];
     }
 
     @Override
     public void show(int n) {
-        // one page: nothing to flip
+        // memory: nothing to flip; the display remembers which page it drew on
     }
 }

@@ -38,7 +38,7 @@ public final class ReplayJitterProbe {
                     out.write(pattern.next());
                 }
             }
-            FramebufferDisplay display = new FramebufferDisplay(new HeapScreen(800, 480, PixelLayout.RGB565));
+            FramebufferDisplay display = new FramebufferDisplay(new HeapScreen(800, 480, PixelLayout.RGB565, 2));
             long[] lateNanos = new long[frames - 1];
             try (ImageIO in = ImageIO.open(file, ImageIO.Mode.READ, StreamOptions.DEFAULTS.withFrameBuffer(display))) {
                 for (int i = 0; i < frames; i++) {
@@ -62,7 +62,7 @@ public final class ReplayJitterProbe {
             }
             long[] sorted = lateNanos.clone();
             Arrays.sort(sorted);
-            System.out.printf(Locale.ROOT, "replay jitter, %d frames of %dx%d %s at 30 fps onto 800x480 RGB565 in memory:"
+            System.out.printf(Locale.ROOT, "replay jitter, %d frames of %dx%d %s at 30 fps onto 800x480 RGB565 in memory, 2 pages:"
                             + " jitter p50 %.3f ms, p99 %.3f ms, max %.3f ms, min %.3f ms, last frame %.3f ms (no drift)%n",
                     frames, width, height, format, sorted[sorted.length / 2] / 1e6, sorted[sorted.length * 99 / 100] / 1e6,
                     sorted[sorted.length - 1] / 1e6, sorted[0] / 1e6, lateNanos[lateNanos.length - 1] / 1e6);

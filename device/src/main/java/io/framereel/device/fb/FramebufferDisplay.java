@@ -40,6 +40,8 @@ public final class FramebufferDisplay implements FrameBuffer {
     private int page;
     private int cleared;
     private long frames;
+    /** A frame is drawn on the hidden page and waits for {@link #commit} to show it. */
+    private boolean staged;
 
     public FramebufferDisplay(Screen fb) {
         this.fb = fb;
@@ -58,20 +60,43 @@ public final class FramebufferDisplay implements FrameBuffer {
         frameWidth = width;
         frameHeight = height;
         frameFormat = format;
+        staged = false;
         payload.clear().limit(payloadBytes);
         return payload;
+    }
+
+    /** With two pages: draws the frame on the hidden one now, so that {@link #commit} only flips to it. */
+    @Override
+    public void stage() throws IOException {
+        if (fb.pages() == 2) {
+            payload.position(0);
+            held.set(frameWidth, frameHeight, frameFormat, payload, Image.NO_ELAPSED, Image.NO_TIMESTAMP);
+            draw(held);
+            staged = true;
+        }
     }
 
     @Override
     public Image commit(int elapsedMs, long timestampNanos) throws IOException {
         payload.position(0);
         held.set(frameWidth, frameHeight, frameFormat, payload, elapsedMs, timestampNanos);
-        show(held);
+        if (staged) {
+            staged = false;
+            present();
+        } else {
+            show(held);
+        }
         return held;
     }
 
     /** Draws one frame (any ImageIO format) on the screen. */
     public void show(Image frame) throws IOException {
+        draw(frame);
+        present();
+    }
+
+    /** Converts, scales and packs the frame onto the hidden page (the only page, with one). */
+    private void draw(Image frame) throws IOException {
         int pixels = frame.width() * frame.height();
         if (argb.length < pixels) {
             argb = new int[pixels];
@@ -86,8 +111,13 @@ public final class FramebufferDisplay implements FrameBuffer {
             clear(screen); // letterbox bars: every page once per frame shape
             cleared++;
         }
-        draw(screen);
+        pack(screen);
+    }
+
+    /** Makes the page just drawn the visible one. */
+    private void present() throws IOException {
         if (fb.pages() == 2) {
+            int target = 1 - page;
             fb.show(target);
             page = target;
         }
@@ -144,7 +174,7 @@ public final class FramebufferDisplay implements FrameBuffer {
         }
     }
 
-    private void draw(ByteBuffer screen) {
+    private void pack(ByteBuffer screen) {
         int stride = fb.stride();
         int width = shapedWidth;
         if (layout.bitsPerPixel() == 16) {

@@ -137,4 +137,21 @@ class FramebufferDisplayTest {
         assertEquals(40, held.width());
         assertEquals(PixelLayout.RGB565.pack(gray(7 + 3 * 4)), screen.pixel(7, 4));
     }
+
+    @Test
+    void aStagedFrameIsDrawnOnTheHiddenPageAndOnlyFlippedToOnCommit() throws IOException {
+        MemoryScreen screen = new MemoryScreen(40, 30, 0, PixelLayout.RGB565, 2);
+        FramebufferDisplay display = new FramebufferDisplay(screen);
+        display.show(Image.allocate(40, 30, PixelFormat.GRAYSCALE, true)); // black on page 1
+        display.begin(40, 30, PixelFormat.GRAYSCALE, 40 * 30).put(ramp(40, 30).payload());
+        display.stage();
+        assertEquals(1, screen.flips, "staging shows nothing");
+        assertEquals(PixelLayout.RGB565.pack(gray(0)), screen.pixel(7, 4), "the visible page still holds black");
+        assertEquals(PixelLayout.RGB565.pack(gray(7 + 3 * 4)), screen.page(0).getShort((4 * 40 + 7) * 2) & 0xFFFF,
+                "the hidden page holds the new frame");
+        display.commit(33, 0);
+        assertEquals(2, screen.flips);
+        assertEquals(0, screen.shown);
+        assertEquals(PixelLayout.RGB565.pack(gray(7 + 3 * 4)), screen.pixel(7, 4));
+    }
 }

@@ -399,13 +399,16 @@ public final class FileStream extends ImageIO {
         PixelFormat format = index.format(i);
         int bytes = index.payloadBytes(i);
         int elapsed = index.elapsedMs(i);
-        schedule.await(elapsed, pause);
         Image image;
         if (copyToFb) {
+            // Read and prepare before waiting: at the frame's time only the showing is left to do.
             ByteBuffer dst = frameBuffer().begin(width, height, format, bytes);
             readPayload(i, dst, format);
+            frameBuffer.stage();
+            schedule.await(elapsed, pause);
             image = frameBuffer.commit(elapsed, Image.NO_TIMESTAMP);
         } else {
+            schedule.await(elapsed, pause);
             ByteBuffer dst = ByteBuffer.allocate(bytes).order(ByteOrder.LITTLE_ENDIAN);
             readPayload(i, dst, format);
             image = Image.of(width, height, format, dst).elapsedMs(elapsed);

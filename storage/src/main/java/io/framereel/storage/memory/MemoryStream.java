@@ -133,14 +133,16 @@ public final class MemoryStream extends ImageIO {
         int bytes = headers.payloadBytes[s];
         int elapsed = headers.elapsedMs[s];
         PixelFormat format = headers.format(s);
-        schedule.await(elapsed, pause);
         ByteBuffer src = slots[s];
         Image image;
         if (copyToFb) {
             ByteBuffer dst = frameBuffer().begin(headers.widths[s], headers.heights[s], format, bytes);
             dst.put(dst.position(), src, 0, bytes);
+            frameBuffer.stage(); // as FileStream does: prepared before the wait, shown at the frame's time
+            schedule.await(elapsed, pause);
             image = frameBuffer.commit(elapsed, headers.timestampNanos[s]);
         } else {
+            schedule.await(elapsed, pause);
             ByteBuffer dst = ByteBuffer.allocate(bytes).order(ByteOrder.LITTLE_ENDIAN);
             dst.put(0, src, 0, bytes);
             image = Image.of(headers.widths[s], headers.heights[s], format, dst).elapsedMs(elapsed)
