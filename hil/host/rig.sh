@@ -9,6 +9,8 @@
 #       --java-home DIR         JDK the guest runs (default: $JAVA_HOME, else the host's default java)
 #       --tests REGEX           run only the hil test classes whose names match (default: all)
 #       --guest-script FILE     run FILE in the guest instead of guest/main.sh (used by selftest)
+#       --systemd DEB           boot systemd as PID 1 with the package DEB (or the one framereel_*_all.deb in a
+#                               directory) unpacked, and check its units (guest/systemd-boot.sh, x86_64 only)
 #       --classpath-from DIR    copy the staged classpath from another run directory
 #       --shell                 open a shell on the console after the script (interactive debugging)
 #   rig.sh selftest                      check that a hung guest, a kernel panic and a crashed guest script
@@ -166,6 +168,7 @@ fs_share() { # tag path ro|rw
 
 run() {
     local arch=x86_64 timeout=1200 run_dir="" java_home=${JAVA_HOME:-} shell="" tests=".*" guest_script="" classpath_from=""
+    local deb="" systemd_args=""
     while [ $# -gt 0 ]; do
         case "$1" in
             --arch) arch=$2; shift 2 ;;
@@ -176,6 +179,7 @@ run() {
             --tests) tests=$2; shift 2 ;;
             --guest-script) guest_script=$2; shift 2 ;;
             --classpath-from) classpath_from=$2; shift 2 ;;
+            --systemd) deb=$2; shift 2 ;;
             *) die "unknown option '$1'" ;;
         esac
     done
@@ -199,6 +203,20 @@ run() {
         rm -rf "$run_dir/classpath"
         cp -r "$classpath_from/classpath" "$run_dir/classpath"
     fi
+    if [ -n "$deb" ]; then
+        [ "$arch" = x86_64 ] || die "--systemd needs the x86_64 guest (the arm64 sysroot has no systemd)"
+        if [ -d "$deb" ]; then
+            local debs=("$deb"/framereel_*_all.deb)
+            [ ${#debs[@]} = 1 ] && [ -f "${debs[0]}" ] || die "expected one framereel_*_all.deb in $deb (./mvnw -pl systemd -am package)"
+            deb=${debs[0]}
+        fi
+        [ -f "$deb" ] || die "no package $deb"
+        cp "$deb" "$run_dir/framereel.deb"
+        guest_script=${guest_script:-$HIL_GUEST/systemd-boot.sh}
+        # init hands over to systemd (hil.systemd); systemd boots straight to the run's own target and shows each
+        # unit it starts on the console log.
+        systemd_args="hil.systemd=1 systemd.unit=framereel-hil.target systemd.show_status=1 systemd.log_color=0"
+    fi
     [ -z "$guest_script" ] || install -m 0755 "$guest_script" "$run_dir/guest/main.sh"
     echo "$tests" >"$run_dir/include-classname"
 
@@ -217,7 +235,7 @@ run() {
         qemu_cmd=(qemu-system-x86_64 -M pc -accel "$accel_arg" -cpu "$cpu" -smp "${FRAMEREEL_HIL_SMP:-2}"
             -m "${FRAMEREEL_HIL_MEM:-2048}" -nodefaults -no-user-config -display none -serial stdio -monitor none
             -no-reboot -kernel "$k/vmlinux" -initrd "$k/initrd.cpio.gz"
-            -append "console=ttyS0,115200 quiet loglevel=3 panic=-1 reboot=t hil.rig=$(readlink -f "$k") hil.run=$run_dir hil.java=$java_home $shell"
+            -append "console=ttyS0,115200 quiet loglevel=3 panic=-1 reboot=t hil.rig=$(readlink -f "$k") hil.run=$run_dir hil.java=$java_home $shell $systemd_args"
             $(fs_share usr /usr ro) $(fs_share etc /etc ro) $(fs_share rig "$(readlink -f "$k")" ro)
             $(fs_share run "$run_dir" rw))
     else
@@ -255,7 +273,14 @@ run() {
         failure="the guest script left no result (it crashed before finishing)"
     elif [ "$(cat "$run_dir/out/result")" != 0 ]; then
         failure="the guest tests failed (exit status $(cat "$run_dir/out/result"))"
+        if [ -n "$deb" ] && [ -f "$run_dir/out/checks.txt" ]; then
+            failure="$(cat "$run_dir/out/result") systemd boot check(s) failed (the FAIL lines above; $run_dir/out/)"
+        elif [ -n "$deb" ]; then
+            failure="the systemd boot run failed before its checks (preparing the root; see the console log)"
+        fi
     fi
+    # The systemd boot run's checks, one line each, whatever the outcome.
+    [ ! -f "$run_dir/out/checks.txt" ] || sed 's/^/hil: /' "$run_dir/out/checks.txt" >&2
     if [ -n "$failure" ]; then
         say "FAILED after ${took}s: $failure"
         say "last 60 lines of the console log $log:"
