@@ -74,6 +74,10 @@ download() { # dir package[:arch]...   apt-get download into dir, once
 # Stamps make every step idempotent: a step reruns only when its inputs (named by the stamp) change.
 stamp_ok() { [ -f "$1" ] && [ "$(cat "$1")" = "$2" ]; }
 
+initrd_x86() { # kernel dir: the path of this checkout's initramfs in it
+    echo "$1/initrd-$(cat "$HIL_HOST/mk-initramfs.sh" "$HIL_GUEST/init" | sha256sum | cut -c1-16).cpio.gz"
+}
+
 prepare_x86_64() {
     require_tools qemu-system-x86_64:qemu-system-x86 busybox:busybox-static cpio:cpio gzip:gzip \
         depmod:kmod modprobe:kmod xz:xz-utils zstd:zstd make:make gcc:gcc dpkg-deb:dpkg apt-get:apt \
@@ -128,12 +132,13 @@ prepare_x86_64() {
         echo "$kv" >"$k/.vmlinux"
     fi
 
-    local sum
-    sum=$(cat "$HIL_HOST/mk-initramfs.sh" "$HIL_GUEST/init" | sha256sum | cut -c1-16)
-    if ! stamp_ok "$k/.initrd" "$sum"; then
+    # One initramfs per version of init and mk-initramfs.sh: the cache is shared by every checkout on the machine,
+    # and a guest must boot the init of its own checkout even while another one's rig is being prepared.
+    local initrd
+    initrd=$(initrd_x86 "$k")
+    if [ ! -f "$initrd" ]; then
         say "building the initramfs"
-        "$HIL_HOST/mk-initramfs.sh" "$k/tree" "$kv" "$HIL_GUEST/init" /bin/busybox "$k/initrd.cpio.gz"
-        echo "$sum" >"$k/.initrd"
+        "$HIL_HOST/mk-initramfs.sh" "$k/tree" "$kv" "$HIL_GUEST/init" /bin/busybox "$initrd"
     fi
     ln -sfn "$kv" "$RIG/x86_64"
     say "x86_64 rig ready in $RIG/x86_64 ($(($(date +%s) - t0)) s)"
@@ -234,7 +239,7 @@ run() {
         # shellcheck disable=SC2206
         qemu_cmd=(qemu-system-x86_64 -M pc -accel "$accel_arg" -cpu "$cpu" -smp "${FRAMEREEL_HIL_SMP:-2}"
             -m "${FRAMEREEL_HIL_MEM:-2048}" -nodefaults -no-user-config -display none -serial stdio -monitor none
-            -no-reboot -kernel "$k/vmlinux" -initrd "$k/initrd.cpio.gz"
+            -no-reboot -kernel "$k/vmlinux" -initrd "$(initrd_x86 "$k")"
             -append "console=ttyS0,115200 quiet loglevel=3 panic=-1 reboot=t hil.rig=$(readlink -f "$k") hil.run=$run_dir hil.java=$java_home $shell $systemd_args"
             $(fs_share usr /usr ro) $(fs_share etc /etc ro) $(fs_share rig "$(readlink -f "$k")" ro)
             $(fs_share run "$run_dir" rw))
@@ -288,7 +293,7 @@ run() {
         return 1
     fi
     grep -E 'tests (found|successful|skipped|aborted|failed)' "$log" | sed 's/^\[ *[0-9.]*\] */hil: /' >&2 || true
-    say "guest cycle passed in ${took}s; reports in $run_dir/out/reports"
+    say "guest cycle passed in ${took}s; results in $run_dir/out"
 }
 
 # The rig must never turn a broken run into a pass: boot guests that hang, panic, or die without a result,
