@@ -210,6 +210,8 @@ run() {
     fi
     if [ -n "$deb" ]; then
         [ "$arch" = x86_64 ] || die "--systemd needs the x86_64 guest (the arm64 sysroot has no systemd)"
+        [ -x /usr/lib/systemd/systemd ] && [ -e /usr/lib/systemd/systemd-udevd ] ||
+            die "--systemd boots the host's systemd and udevd: install them (sudo $HIL_HOST/install-packages.sh)"
         if [ -d "$deb" ]; then
             local debs=("$deb"/framereel_*_all.deb)
             [ ${#debs[@]} = 1 ] && [ -f "${debs[0]}" ] || die "expected one framereel_*_all.deb in $deb (./mvnw -pl systemd -am package)"
