@@ -7,12 +7,21 @@
 #   bochs    -> /dev/dri/cardN driven by "bochs-drm" (x86_64 guest with QEMU's bochs-display), group video
 # and writes what it found to /run/hil.env for the tests. Device nodes come from devtmpfs as 0600 root (there
 # is no udev), so access is granted by group, as the production udev rules do.
+# HIL_NODES_BY=udev leaves the nodes and the simulator's attributes as devtmpfs made them: the systemd boot run
+# loads the drivers before systemd starts, and its udevd must grant the access with the packaged rules.
 set -euo pipefail
 K=$HIL_RIG/tree
 KV=$(ls "$K/lib/modules")
 mp() { modprobe -d "$K" -S "$KV" "$@" || { echo "HIL: modprobe $* failed" >&2; exit 3; }; }
 
 have() { modprobe -d "$K" -S "$KV" -n "$1" >/dev/null 2>&1; }
+grant() { # group mode path...: what udev's rules would do (left to udev under HIL_NODES_BY=udev)
+    local group=$1 mode=$2
+    shift 2
+    [ "${HIL_NODES_BY:-}" = udev ] && return 0
+    chgrp "$group" "$@"
+    chmod "$mode" "$@"
+}
 if [ "$(uname -m)" = x86_64 ]; then
     for m in gpio-sim vfb; do have $m || { echo "HIL: the x86_64 module tree has no $m (rebuild the rig)" >&2; exit 3; }; done
 fi
@@ -25,8 +34,7 @@ for n in /sys/class/video4linux/video*; do
     case "$(cat "$n/name")" in vivid-*-vid-cap) VIDEO=/dev/$(basename "$n") ;; esac
 done
 [ -n "$VIDEO" ] || { echo "HIL: vivid loaded but no vivid-*-vid-cap node" >&2; exit 3; }
-chgrp "$HIL_VIDEO_GID" "$VIDEO"
-chmod 0660 "$VIDEO"
+grant "$HIL_VIDEO_GID" 0660 "$VIDEO"
 echo "HIL_VIDEO=$VIDEO" >/run/hil.env
 
 if have gpio-sim; then
@@ -44,13 +52,11 @@ if have gpio-sim; then
     GPIOCHIP=$(cat $C/bank0/chip_name)
     GPIOSIM=/sys/devices/platform/$(cat $C/dev_name)/$GPIOCHIP
     [ -d "$GPIOSIM/sim_gpio0" ] || { echo "HIL: gpio-sim attributes missing under $GPIOSIM" >&2; exit 3; }
-    chgrp "$HIL_GPIO_GID" "/dev/$GPIOCHIP"
-    chmod 0660 "/dev/$GPIOCHIP"
+    grant "$HIL_GPIO_GID" 0660 "/dev/$GPIOCHIP"
     # The simulator's attributes play the outside world (a finger on a button); only the test harness's extra
     # group may write them, the device groups above do not grant it.
     for l in "$GPIOSIM"/sim_gpio*; do
-        chgrp "$HIL_SIM_GID" "$l/pull"
-        chmod 0664 "$l/pull"
+        grant "$HIL_SIM_GID" 0664 "$l/pull"
     done
     printf 'HIL_GPIOCHIP=/dev/%s\nHIL_GPIO_LABEL=%s\nHIL_GPIOSIM=%s\n' "$GPIOCHIP" "$HIL_GPIO_LABEL" "$GPIOSIM" >>/run/hil.env
 fi
@@ -63,8 +69,7 @@ if have vfb; then
     done
     [ -n "$FB" ] || { echo "HIL: vfb loaded but no 'Virtual FB' framebuffer" >&2; exit 3; }
     fbset -fb "$FB" -g 800 480 800 480 16 -rgba 5,6,5,0   # vfb's 16-bit layout has red in the low bits
-    chgrp "$HIL_VIDEO_GID" "$FB"
-    chmod 0660 "$FB"
+    grant "$HIL_VIDEO_GID" 0660 "$FB"
     echo "HIL_FB=$FB" >>/run/hil.env
 fi
 

@@ -9,6 +9,8 @@
 #       --java-home DIR         JDK the guest runs (default: $JAVA_HOME, else the host's default java)
 #       --tests REGEX           run only the hil test classes whose names match (default: all)
 #       --guest-script FILE     run FILE in the guest instead of guest/main.sh (used by selftest)
+#       --systemd DEB           boot systemd as PID 1 with the package DEB (or the one framereel_*_all.deb in a
+#                               directory) unpacked, and check its units (guest/systemd-boot.sh, x86_64 only)
 #       --classpath-from DIR    copy the staged classpath from another run directory
 #       --disk IMAGE            attach a raw disk image as the guest's /dev/vda (power-cut runs)
 #       --shell                 open a shell on the console after the script (interactive debugging)
@@ -73,6 +75,10 @@ download() { # dir package[:arch]...   apt-get download into dir, once
 # Stamps make every step idempotent: a step reruns only when its inputs (named by the stamp) change.
 stamp_ok() { [ -f "$1" ] && [ "$(cat "$1")" = "$2" ]; }
 
+initrd_x86() { # kernel dir: the path of this checkout's initramfs in it
+    echo "$1/initrd-$(cat "$HIL_HOST/mk-initramfs.sh" "$HIL_GUEST/init" | sha256sum | cut -c1-16).cpio.gz"
+}
+
 prepare_x86_64() {
     require_tools qemu-system-x86_64:qemu-system-x86 busybox:busybox-static cpio:cpio gzip:gzip \
         depmod:kmod modprobe:kmod xz:xz-utils zstd:zstd make:make gcc:gcc dpkg-deb:dpkg apt-get:apt \
@@ -127,12 +133,13 @@ prepare_x86_64() {
         echo "$kv" >"$k/.vmlinux"
     fi
 
-    local sum
-    sum=$(cat "$HIL_HOST/mk-initramfs.sh" "$HIL_GUEST/init" | sha256sum | cut -c1-16)
-    if ! stamp_ok "$k/.initrd" "$sum"; then
+    # One initramfs per version of init and mk-initramfs.sh: the cache is shared by every checkout on the machine,
+    # and a guest must boot the init of its own checkout even while another one's rig is being prepared.
+    local initrd
+    initrd=$(initrd_x86 "$k")
+    if [ ! -f "$initrd" ]; then
         say "building the initramfs"
-        "$HIL_HOST/mk-initramfs.sh" "$k/tree" "$kv" "$HIL_GUEST/init" /bin/busybox "$k/initrd.cpio.gz"
-        echo "$sum" >"$k/.initrd"
+        "$HIL_HOST/mk-initramfs.sh" "$k/tree" "$kv" "$HIL_GUEST/init" /bin/busybox "$initrd"
     fi
     ln -sfn "$kv" "$RIG/x86_64"
     say "x86_64 rig ready in $RIG/x86_64 ($(($(date +%s) - t0)) s)"
@@ -166,7 +173,8 @@ fs_share() { # tag path ro|rw
 }
 
 run() {
-    local arch=x86_64 timeout=1200 run_dir="" java_home=${JAVA_HOME:-} shell="" tests=".*" guest_script="" classpath_from="" disk=""
+    local arch=x86_64 timeout=1200 run_dir="" java_home=${JAVA_HOME:-} shell="" tests=".*" guest_script="" classpath_from=""
+    local deb="" systemd_args="" disk=""
     while [ $# -gt 0 ]; do
         case "$1" in
             --arch) arch=$2; shift 2 ;;
@@ -177,6 +185,7 @@ run() {
             --tests) tests=$2; shift 2 ;;
             --guest-script) guest_script=$2; shift 2 ;;
             --classpath-from) classpath_from=$2; shift 2 ;;
+            --systemd) deb=$2; shift 2 ;;
             --disk) disk=$2; shift 2 ;;
             *) die "unknown option '$1'" ;;
         esac
@@ -201,6 +210,22 @@ run() {
         rm -rf "$run_dir/classpath"
         cp -r "$classpath_from/classpath" "$run_dir/classpath"
     fi
+    if [ -n "$deb" ]; then
+        [ "$arch" = x86_64 ] || die "--systemd needs the x86_64 guest (the arm64 sysroot has no systemd)"
+        [ -x /usr/lib/systemd/systemd ] && [ -e /usr/lib/systemd/systemd-udevd ] ||
+            die "--systemd boots the host's systemd and udevd: install them (sudo $HIL_HOST/install-packages.sh)"
+        if [ -d "$deb" ]; then
+            local debs=("$deb"/framereel_*_all.deb)
+            [ ${#debs[@]} = 1 ] && [ -f "${debs[0]}" ] || die "expected one framereel_*_all.deb in $deb (./mvnw -pl systemd -am package)"
+            deb=${debs[0]}
+        fi
+        [ -f "$deb" ] || die "no package $deb"
+        cp "$deb" "$run_dir/framereel.deb"
+        guest_script=${guest_script:-$HIL_GUEST/systemd-boot.sh}
+        # init hands over to systemd (hil.systemd); systemd boots straight to the run's own target and shows each
+        # unit it starts on the console log.
+        systemd_args="hil.systemd=1 systemd.unit=framereel-hil.target systemd.show_status=1 systemd.log_color=0"
+    fi
     [ -z "$guest_script" ] || install -m 0755 "$guest_script" "$run_dir/guest/main.sh"
     echo "$tests" >"$run_dir/include-classname"
 
@@ -222,8 +247,8 @@ run() {
         # shellcheck disable=SC2206
         qemu_cmd=(qemu-system-x86_64 -M pc -accel "$accel_arg" -cpu "$cpu" -smp "${FRAMEREEL_HIL_SMP:-2}"
             -m "${FRAMEREEL_HIL_MEM:-2048}" -nodefaults -no-user-config -display none -serial stdio -monitor none
-            -no-reboot -kernel "$k/vmlinux" -initrd "$k/initrd.cpio.gz"
-            -append "console=ttyS0,115200 quiet loglevel=3 panic=-1 reboot=t hil.rig=$(readlink -f "$k") hil.run=$run_dir hil.java=$java_home $shell"
+            -no-reboot -kernel "$k/vmlinux" -initrd "$(initrd_x86 "$k")"
+            -append "console=ttyS0,115200 quiet loglevel=3 panic=-1 reboot=t hil.rig=$(readlink -f "$k") hil.run=$run_dir hil.java=$java_home $shell $systemd_args"
             $(fs_share usr /usr ro) $(fs_share etc /etc ro) $(fs_share rig "$(readlink -f "$k")" ro)
             $(fs_share run "$run_dir" rw) "${drm_display[@]}")
     else
@@ -268,7 +293,14 @@ run() {
         failure="the guest script left no result (it crashed before finishing)"
     elif [ "$(cat "$run_dir/out/result")" != 0 ]; then
         failure="the guest tests failed (exit status $(cat "$run_dir/out/result"))"
+        if [ -n "$deb" ] && [ -f "$run_dir/out/checks.txt" ]; then
+            failure="$(cat "$run_dir/out/result") systemd boot check(s) failed (the FAIL lines above; $run_dir/out/)"
+        elif [ -n "$deb" ]; then
+            failure="the systemd boot run failed before its checks (preparing the root; see the console log)"
+        fi
     fi
+    # The systemd boot run's checks, one line each, whatever the outcome.
+    [ ! -f "$run_dir/out/checks.txt" ] || sed 's/^/hil: /' "$run_dir/out/checks.txt" >&2
     if [ -n "$failure" ]; then
         say "FAILED after ${took}s: $failure"
         say "last 60 lines of the console log $log:"
@@ -276,7 +308,7 @@ run() {
         return 1
     fi
     grep -E 'tests (found|successful|skipped|aborted|failed)' "$log" | sed 's/^\[ *[0-9.]*\] */hil: /' >&2 || true
-    say "guest cycle passed in ${took}s; reports in $run_dir/out/reports"
+    say "guest cycle passed in ${took}s; results in $run_dir/out"
 }
 
 # The rig must never turn a broken run into a pass: boot guests that hang, panic, or die without a result,
