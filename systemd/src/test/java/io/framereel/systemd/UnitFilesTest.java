@@ -154,10 +154,11 @@ class UnitFilesTest {
     void replayShowsTheNewestRecordingWithoutTouchingTheRecordersDirectories() throws IOException {
         UnitFile u = UnitFile.read(Packaged.moduleDir().resolve("framereel-replay.service"));
         assertEquals("simple", u.last("Service", "Type").orElse(null));
-        assertEquals("/usr/bin/framereel replay /var/lib/framereel/recordings --loop --to fb",
+        assertEquals("/usr/bin/framereel replay /var/lib/framereel/recordings --loop --to ${FRAMEREEL_REPLAY_TO}",
                 u.last("Service", "ExecStart").orElse(null));
         assertEquals("framereel", u.last("Service", "User").orElse(null));
-        assertEquals(List.of("char-fb rw"), u.all("Service", "DeviceAllow"));
+        assertEquals(List.of("char-fb rw", "char-drm rw"), u.all("Service", "DeviceAllow"));
+        assertTrue(u.all("Service", "Environment").contains("FRAMEREEL_REPLAY_TO=fb"), "fbdev unless told otherwise");
         // Both units may run at once; a shared RuntimeDirectory= or StateDirectory= would be removed or re-owned
         // under the recorder whenever the replay stops or starts.
         assertEquals(List.of(), u.all("Service", "RuntimeDirectory"));
