@@ -28,15 +28,9 @@ mark() { echo "HIL-MARK $* uptime=$(cut -d' ' -f1 /proc/uptime)"; }
 result=1
 trap 'echo $result >"$OUT/result"; dmesg >"$OUT/dmesg.txt" 2>&1' EXIT
 
-# The device set-up of hil/guest/main.sh: setup-devices.sh needs these four variables.
-gid_of() { getent group "$1" | cut -d: -f3; }
-export HIL_GPIO_LABEL=hil-sim
-export HIL_VIDEO_GID=$(gid_of video || true)
-export HIL_GPIO_GID=$(gid_of gpio || true)
-export HIL_SIM_GID=4243
-HIL_VIDEO_GID=${HIL_VIDEO_GID:-44}
-HIL_GPIO_GID=${HIL_GPIO_GID:-4244}
-HIL_UID=4242
+# The device groups and the test user, as hil/guest/main.sh has them.
+# shellcheck source-path=SCRIPTDIR source=../../hil/guest/env.sh
+. "$HIL_RUN/guest/env.sh"
 "$HIL_RUN/guest/setup-devices.sh" || { echo "BENCH: device setup failed"; exit 1; }
 # shellcheck disable=SC1091
 . /run/hil.env

@@ -9,14 +9,8 @@ mark() { echo "HIL-MARK $* uptime=$(cut -d' ' -f1 /proc/uptime)"; }
 result=1
 trap 'echo $result >"$OUT/result"; dmesg >"$OUT/dmesg.txt" 2>&1' EXIT
 
-gid_of() { getent group "$1" | cut -d: -f3; }
-export HIL_GPIO_LABEL=hil-sim
-export HIL_VIDEO_GID=$(gid_of video || true)
-export HIL_GPIO_GID=$(gid_of gpio || true)
-export HIL_SIM_GID=4243
-HIL_VIDEO_GID=${HIL_VIDEO_GID:-44}
-HIL_GPIO_GID=${HIL_GPIO_GID:-4244}
-HIL_UID=4242
+# shellcheck source-path=SCRIPTDIR source=env.sh
+. "$HIL_RUN/guest/env.sh"
 
 "$HIL_RUN/guest/setup-devices.sh" || { echo "HIL: device setup failed"; exit 1; }
 # A small filesystem of the test user's own for the daemon's disk-full tests (an unprivileged user cannot mount
