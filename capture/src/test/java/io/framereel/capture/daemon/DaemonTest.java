@@ -37,10 +37,15 @@ class DaemonTest {
     @TempDir
     Path dir;
 
-    private final NumberedCamera camera = new NumberedCamera(FPS);
+    final NumberedCamera camera = camera(FPS);
     private Daemon daemon;
     private Thread runner;
     private final List<Throwable> failures = new ArrayList<>();
+
+    /** The camera every test records; {@link LendingDaemonTest} runs them all again with one that lends. */
+    NumberedCamera camera(double fps) {
+        return new NumberedCamera(fps);
+    }
 
     private Path store() {
         return dir.resolve("rec");

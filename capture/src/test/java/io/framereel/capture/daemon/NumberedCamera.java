@@ -9,6 +9,7 @@ import io.framereel.storage.PixelFormat;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,11 @@ final class NumberedCamera {
     static final int H = 32;
 
     final double fps;
+    /**
+     * Whether sessions lend frames from buffers of their own, as a V4L2 camera whose format is stored as is does
+     * (the daemon then stores them without a copy of its own), instead of copying into the recorder's slots.
+     */
+    final boolean lends;
     /** The next frame's number, shared by every session. */
     final AtomicLong next = new AtomicLong();
     /** Frame number at which the current session fails with ENODEV; MAX_VALUE = never. */
@@ -32,9 +38,16 @@ final class NumberedCamera {
     /** While true, opening the camera fails. */
     volatile boolean absent;
     final AtomicLong sessions = new AtomicLong();
+    /** Frames handed out from the camera's own buffers (lending cameras only). */
+    final AtomicLong lentFrames = new AtomicLong();
 
     NumberedCamera(double fps) {
+        this(fps, false);
+    }
+
+    NumberedCamera(double fps, boolean lends) {
         this.fps = fps;
+        this.lends = lends;
     }
 
     FrameSource session() {
@@ -53,6 +66,40 @@ final class NumberedCamera {
                 first = next.get();
                 started = true;
                 return new StreamShape(W, H, PixelFormat.GRAYSCALE, W * H, fps, "numbered camera");
+            }
+
+            /** The camera's own buffers, for lending; a lent one is marked until it is given back. */
+            final ByteBuffer[] buffers = new ByteBuffer[6];
+            final boolean[] lent = new boolean[buffers.length];
+
+            @Override
+            public int lendableFrames() {
+                return lends ? buffers.length - 2 : 0;
+            }
+
+            @Override
+            public boolean lend(CapturedFrame frame, long timeoutMs) throws IOException {
+                int free = 0;
+                while (lent[free]) {
+                    free++; // an ArrayIndexOutOfBounds here means the recorder kept every buffer
+                }
+                if (buffers[free] == null) {
+                    buffers[free] = ByteBuffer.allocateDirect(W * H).order(ByteOrder.LITTLE_ENDIAN);
+                }
+                next(buffers[free], frame, timeoutMs);
+                lent[free] = true;
+                lentFrames.incrementAndGet();
+                frame.lent = buffers[free].clear().limit(W * H);
+                frame.loan = free;
+                return true;
+            }
+
+            @Override
+            public void giveBack(int loan) {
+                if (!lent[loan]) {
+                    throw new IllegalStateException("buffer " + loan + " given back twice");
+                }
+                lent[loan] = false;
             }
 
             @Override
