@@ -4,7 +4,7 @@
 # "Capture (issue 4)".
 #
 #   ./mvnw -o -q -pl storage,device,capture -am package -DskipTests   # -> capture/target/framereel.jar
-#   bench/run-record-vs-v4l2ctl.sh                                     # about 15 minutes under TCG (ROUNDS=3)
+#   bench/run-record-vs-v4l2ctl.sh                                     # about 35 minutes under TCG (ROUNDS=3, three tools)
 #
 # Stages the run directory (the jar, bench/hil/cpu-monitor.py and frame-gaps.py, bench.env), boots the rig
 # once with bench/hil/record-vs-v4l2ctl.sh as the guest script, then prints the medians and ratios from
