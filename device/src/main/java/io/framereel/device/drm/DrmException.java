@@ -1,5 +1,7 @@
 package io.framereel.device.drm;
 
+import io.framereel.device.libc.Errno;
+
 import java.io.IOException;
 
 /**
@@ -24,7 +26,7 @@ public final class DrmException extends IOException {
     private static String message(String device, String operation, int errno, String detail) {
         StringBuilder m = new StringBuilder(device).append(": ").append(operation);
         if (errno != 0) {
-            m.append(" failed: ").append(errnoName(errno));
+            m.append(" failed: ").append(Errno.name(errno));
             String hint = hint(operation, errno);
             if (detail != null) {
                 m.append(" (").append(detail).append(')');
@@ -38,38 +40,15 @@ public final class DrmException extends IOException {
         return m.toString();
     }
 
-    /** The symbol of an errno the DRM calls return, or "errno N". */
-    static String errnoName(int errno) {
-        switch (errno) {
-            case 1: return "EPERM";
-            case 2: return "ENOENT";
-            case 4: return "EINTR";
-            case 5: return "EIO";
-            case 9: return "EBADF";
-            case 11: return "EAGAIN";
-            case 12: return "ENOMEM";
-            case 13: return "EACCES";
-            case 14: return "EFAULT";
-            case 16: return "EBUSY";
-            case 19: return "ENODEV";
-            case 22: return "EINVAL";
-            case 25: return "ENOTTY";
-            case 28: return "ENOSPC";
-            case 38: return "ENOSYS";
-            case 95: return "EOPNOTSUPP";
-            default: return "errno " + errno;
-        }
-    }
-
     private static String hint(String operation, int errno) {
-        if (errno == 13 && operation.equals("open")) {
+        if (errno == Errno.EACCES && operation.equals("open")) {
             return "add the user to the device's group (video)";
         }
-        if ((errno == 13 || errno == 1) && operation.startsWith("DRM_IOCTL_MODE_")) {
+        if ((errno == Errno.EACCES || errno == Errno.EPERM) && operation.startsWith("DRM_IOCTL_MODE_")) {
             return "another process is DRM master (a desktop or compositor holds the display); stop it or use its "
                     + "console";
         }
-        if (errno == 25) {
+        if (errno == Errno.ENOTTY) {
             return "not a DRM device, or one without kernel mode setting";
         }
         return "";

@@ -2,6 +2,7 @@ package io.framereel.device.drm;
 
 import io.framereel.device.fb.PixelLayout;
 import io.framereel.device.fb.Screen;
+import io.framereel.device.libc.Errno;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -167,7 +168,7 @@ public final class DrmScreen implements Screen, AutoCloseable {
                 return;
             }
             // EINVAL/EOPNOTSUPP on the very first flip: a driver without page flips. Later, a real failure.
-            if (flipSequence > 1 || errno != 22 && errno != 95) {
+            if (flipSequence > 1 || errno != Errno.EINVAL && errno != Errno.EOPNOTSUPP) {
                 throw new DrmException(card.path(), "DRM_IOCTL_MODE_PAGE_FLIP", errno, "CRTC " + selection.crtcId()
                         + ", framebuffer " + buffers[n].fbId);
             }

@@ -3,6 +3,7 @@ package io.framereel.device.drm;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 
+import io.framereel.device.libc.Errno;
 import io.framereel.device.libc.Libc;
 
 import java.nio.ByteBuffer;
@@ -84,7 +85,7 @@ final class DumbBuffer {
             return;
         }
         String format = fourcc == DrmLayout.FORMAT_RGB565 ? "RGB565" : "XRGB8888";
-        if (errno != 25 && errno != 22) { // ENOTTY: no ADDFB2 at all; EINVAL: maybe only the legacy call knows it
+        if (errno != Errno.ENOTTY && errno != Errno.EINVAL) { // ENOTTY: no ADDFB2 at all; EINVAL: maybe only the legacy call knows it
             throw new DrmException(card.path(), "DRM_IOCTL_MODE_ADDFB2 " + format, errno, null);
         }
         Memory cmd = new Memory(DrmLayout.FB_CMD_SIZE);
@@ -98,7 +99,7 @@ final class DumbBuffer {
         int legacy = card.tryIoctl(DrmLayout.IOCTL_MODE_ADDFB, cmd);
         if (legacy != 0) {
             throw new DrmException(card.path(), "DRM_IOCTL_MODE_ADDFB2 " + format, errno, "and DRM_IOCTL_MODE_ADDFB: "
-                    + DrmException.errnoName(legacy) + "; the driver does not scan out " + format
+                    + Errno.name(legacy) + "; the driver does not scan out " + format
                     + (fourcc == DrmLayout.FORMAT_RGB565 ? ", use XRGB8888" : ""));
         }
         fbId = cmd.getInt(DrmLayout.FB_CMD_FB_ID);

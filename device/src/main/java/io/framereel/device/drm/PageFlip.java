@@ -2,6 +2,7 @@ package io.framereel.device.drm;
 
 import com.sun.jna.Memory;
 
+import io.framereel.device.libc.Errno;
 import io.framereel.device.libc.Libc;
 
 /**
@@ -59,7 +60,7 @@ final class PageFlip {
             int ready = Libc.poll(pollFd, 1, (int) Math.min(leftMs + 1, Integer.MAX_VALUE));
             if (ready < 0) {
                 int errno = Libc.errno();
-                if (errno == Libc.EINTR) {
+                if (errno == Errno.EINTR) {
                     continue;
                 }
                 throw new DrmException(card.path(), "poll", errno, "waiting for flip " + userData);
@@ -70,7 +71,7 @@ final class PageFlip {
             long n = Libc.read(fd, events, EVENT_BUFFER_BYTES);
             if (n < 0) {
                 int errno = Libc.errno();
-                if (errno == Libc.EINTR) {
+                if (errno == Errno.EINTR) {
                     continue;
                 }
                 throw new DrmException(card.path(), "read", errno, "DRM events, waiting for flip " + userData);

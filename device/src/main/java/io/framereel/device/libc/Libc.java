@@ -20,7 +20,6 @@ public final class Libc {
     public static final int MAP_SHARED = 1;
     public static final short POLLIN = 0x1;
     public static final int SIZEOF_POLLFD = 8; // int fd, short events, short revents on every supported ABI
-    public static final int EINTR = 4;
 
     private static final boolean LP64 = Native.POINTER_SIZE == 8;
 
@@ -87,7 +86,7 @@ public final class Libc {
                 return 0;
             }
             int errno = errno();
-            if (errno != EINTR) {
+            if (errno != Errno.EINTR) {
                 return errno;
             }
         }

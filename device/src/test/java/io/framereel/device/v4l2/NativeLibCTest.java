@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.framereel.device.libc.Errno;
+
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 

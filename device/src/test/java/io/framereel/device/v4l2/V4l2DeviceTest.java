@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.framereel.device.libc.Errno;
+
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;

@@ -3,6 +3,8 @@ package io.framereel.device.v4l2;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.framereel.device.libc.Errno;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.framereel.device.gpio.cdev;
 
+import io.framereel.device.libc.Errno;
+
 import java.io.IOException;
 
 /**

@@ -11,6 +11,7 @@ import static io.framereel.device.gpio.cdev.GpioH.SIZEOF_GPIO_V2_LINE_VALUES;
 import com.sun.jna.Memory;
 
 import io.framereel.device.gpio.cdev.GpioStructs.GpioV2LineConfig;
+import io.framereel.device.libc.Errno;
 
 import java.io.IOException;
 import java.nio.channels.AsynchronousCloseException;

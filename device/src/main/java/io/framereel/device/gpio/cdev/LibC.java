@@ -1,5 +1,7 @@
 package io.framereel.device.gpio.cdev;
 
+import io.framereel.device.libc.Errno;
+
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.NativeLong;

@@ -16,6 +16,7 @@ import io.framereel.device.gpio.cdev.GpioStructs.GpioV2LineEvent;
 import io.framereel.device.gpio.cdev.GpioStructs.GpioV2LineInfo;
 import io.framereel.device.gpio.cdev.GpioStructs.GpioV2LineRequest;
 import io.framereel.device.gpio.cdev.GpioStructs.GpioV2LineValues;
+import io.framereel.device.libc.Errno;
 
 import java.io.BufferedReader;
 import java.io.IOException;
