@@ -5,7 +5,8 @@ import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
 
 /**
- * The libc calls of the device bindings that open a node, ioctl it, map its memory and wait on it (fb, drm),
+ * The libc calls of the device bindings that open a node, ioctl it, map its memory and wait on it (fb, drm,
+ * and v4l2 behind its fakeable {@code LibC}),
  * direct-mapped: no allocation per call, which matters for the flips, polls and event reads done every frame.
  * One set of natives per data model, because size_t and ssize_t are 64-bit on LP64 and 32-bit on armhf and
  * direct mapping has no unboxed NativeLong. Failures return -1 (or errno, where the method says) and leave errno
@@ -70,8 +71,14 @@ public final class Libc {
         static native int read(int fd, Pointer buffer, int count);
     }
 
+    /** open(2) read-write, close-on-exec. */
     public static int open(String path) {
-        return LP64 ? Lp64.open(path, O_RDWR | O_CLOEXEC) : Ilp32.open(path, O_RDWR | O_CLOEXEC);
+        return open(path, O_RDWR | O_CLOEXEC);
+    }
+
+    /** open(2) with the caller's flags and no mode (nothing is created). */
+    public static int open(String path, int flags) {
+        return LP64 ? Lp64.open(path, flags) : Ilp32.open(path, flags);
     }
 
     public static int close(int fd) {
@@ -94,8 +101,13 @@ public final class Libc {
 
     /** mmap(NULL, length, READ|WRITE, SHARED, fd, offset); null on failure (MAP_FAILED). */
     public static Pointer mapShared(int fd, long length, long offset) {
-        Pointer p = LP64 ? Lp64.mmap(null, length, PROT_READ | PROT_WRITE, MAP_SHARED, fd, offset)
-                : Ilp32.mmap64(null, (int) length, PROT_READ | PROT_WRITE, MAP_SHARED, fd, offset);
+        return mmap(fd, length, PROT_READ | PROT_WRITE, MAP_SHARED, offset);
+    }
+
+    /** mmap(NULL, length, prot, flags, fd, offset) with a kernel-chosen address; null on failure (MAP_FAILED). */
+    public static Pointer mmap(int fd, long length, int prot, int flags, long offset) {
+        Pointer p = LP64 ? Lp64.mmap(null, length, prot, flags, fd, offset)
+                : Ilp32.mmap64(null, (int) length, prot, flags, fd, offset);
         if (p == null) {
             return null;
         }

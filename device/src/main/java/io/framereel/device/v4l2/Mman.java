@@ -11,6 +11,4 @@ final class Mman {
     static final int PROT_WRITE = 0x2;
     /** Share changes. */
     static final int MAP_SHARED = 0x01;
-    /** Return value of mmap on error: (void *) -1. */
-    static final long MAP_FAILED = -1L;
 }
