@@ -10,9 +10,6 @@ import com.github.sarxos.webcam.WebcamException;
 
 import io.framereel.device.hil.HilTest;
 import io.framereel.device.hil.Rig;
-import io.framereel.device.v4l2.ControlInfo;
-import io.framereel.device.v4l2.MenuItem;
-import io.framereel.device.v4l2.V4l2Device;
 
 import java.awt.Dimension;
 import java.awt.image.BufferedImage;
@@ -44,25 +41,13 @@ class V4l2DriverHilTest {
     @BeforeEach
     void showStillColourBars() throws IOException {
         rig.camera().resetFaults();
-        try (V4l2Device device = V4l2Device.open(rig.camera().node())) {
-            rig.camera().set("test_pattern", menuIndex(device, "test_pattern", "100% Colorbar"));
-            rig.camera().set("osd_text_mode", menuIndex(device, "osd_text_mode", "None"));
-        }
+        rig.camera().setMenu("test_pattern", "100% Colorbar");
+        rig.camera().setMenu("osd_text_mode", "None");
     }
 
     @AfterEach
     void forgetTheDriver() {
         Webcam.resetDriver(); // stops the discovery thread and disposes every webcam it found
-    }
-
-    private static int menuIndex(V4l2Device device, String control, String item) throws IOException {
-        ControlInfo info = device.control(control);
-        for (MenuItem m : info.menu()) {
-            if (m.name().equals(item)) {
-                return m.index();
-            }
-        }
-        throw new AssertionError("vivid's " + control + " has no '" + item + "': " + info.menu());
     }
 
     /** vivid as webcam-capture finds it with the driver installed, at 640x480 and vivid's top rate. */

@@ -12,8 +12,6 @@ import io.framereel.device.hil.HilTest;
 import io.framereel.device.hil.Rig;
 import io.framereel.device.hil.SimulatedGpio;
 import io.framereel.device.hil.VirtualFramebuffer;
-import io.framereel.device.v4l2.ControlInfo;
-import io.framereel.device.v4l2.MenuItem;
 import io.framereel.device.v4l2.V4l2Device;
 import io.framereel.storage.Image;
 import io.framereel.storage.ImageIO;
@@ -93,9 +91,9 @@ class DaemonHilTest {
         try (V4l2Device device = V4l2Device.open(rig.camera().node())) {
             restore.put("test_pattern", device.get("test_pattern"));
             restore.put("osd_text_mode", device.get("osd_text_mode"));
-            rig.camera().set("test_pattern", menuIndex(device, "test_pattern", "100% Colorbar"));
+            rig.camera().setMenu("test_pattern", "100% Colorbar");
             // the counter line makes every frame unique, so a duplicated frame shows in the pixels
-            rig.camera().set("osd_text_mode", menuIndex(device, "osd_text_mode", "Counters Only"));
+            rig.camera().setMenu("osd_text_mode", "Counters Only");
         }
     }
 
@@ -677,16 +675,6 @@ class DaemonHilTest {
                 Files.delete(p);
             }
         }
-    }
-
-    private static int menuIndex(V4l2Device device, String control, String item) throws IOException {
-        ControlInfo info = device.control(control);
-        for (MenuItem m : info.menu()) {
-            if (m.name().equals(item)) {
-                return m.index();
-            }
-        }
-        throw new AssertionError("vivid's " + control + " has no '" + item + "': " + info.menu());
     }
 
     /** A file for diagnostics in the rig's out/data (next to the console log), or in /tmp outside the rig. */

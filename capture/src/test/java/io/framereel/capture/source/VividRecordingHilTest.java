@@ -12,9 +12,7 @@ import io.framereel.capture.record.RecordingSummary;
 import io.framereel.device.hil.HilTest;
 import io.framereel.device.hil.Rig;
 import io.framereel.device.hil.VividCamera;
-import io.framereel.device.v4l2.ControlInfo;
 import io.framereel.device.v4l2.FormatDescription;
-import io.framereel.device.v4l2.MenuItem;
 import io.framereel.device.v4l2.V4l2Device;
 import io.framereel.storage.Image;
 import io.framereel.storage.ImageIO;
@@ -58,25 +56,13 @@ class VividRecordingHilTest {
         dir = Files.createTempDirectory("vivid-rec");
         VividCamera camera = rig.camera();
         camera.resetFaults();
-        try (V4l2Device device = V4l2Device.open(camera.node())) {
-            camera.set("test_pattern", menuIndex(device, "test_pattern", "100% Colorbar"));
-            camera.set("osd_text_mode", menuIndex(device, "osd_text_mode", "None"));
-        }
+        camera.setMenu("test_pattern", "100% Colorbar");
+        camera.setMenu("osd_text_mode", "None");
     }
 
     @AfterEach
     void clearFaults() {
         rig.camera().resetFaults();
-    }
-
-    private static int menuIndex(V4l2Device device, String control, String item) throws IOException {
-        ControlInfo info = device.control(control);
-        for (MenuItem m : info.menu()) {
-            if (m.name().equals(item)) {
-                return m.index();
-            }
-        }
-        throw new AssertionError("vivid's " + control + " has no '" + item + "': " + info.menu());
     }
 
     private RecordingSummary record(String fourcc, int width, int height, double fps, Optional<PixelFormat> storeAs,

@@ -1,5 +1,10 @@
 package io.framereel.device.hil;
 
+import io.framereel.device.v4l2.ControlInfo;
+import io.framereel.device.v4l2.MenuItem;
+import io.framereel.device.v4l2.V4l2Device;
+
+import java.io.IOException;
 import java.nio.file.Path;
 
 /**
@@ -32,6 +37,23 @@ public final class VividCamera {
     /** Sets a control by its v4l2-ctl name, e.g. {@code test_pattern=3}. */
     public void set(String control, int value) {
         ctl("-c", control + "=" + value);
+    }
+
+    /**
+     * Sets a menu control to the item of that name, e.g. {@code test_pattern} to "100% Colorbar": the item's index
+     * comes from the binding's menu query, the setting goes through v4l2-ctl like the others.
+     */
+    public void setMenu(String control, String item) throws IOException {
+        try (V4l2Device device = V4l2Device.open(node())) {
+            ControlInfo info = device.control(control);
+            for (MenuItem m : info.menu()) {
+                if (m.name().equals(item)) {
+                    set(control, m.index());
+                    return;
+                }
+            }
+            throw new AssertionError("vivid's " + control + " has no '" + item + "': " + info.menu());
+        }
     }
 
     /** Makes vivid drop this share of the buffers it would deliver (0 turns it off). */

@@ -1,5 +1,7 @@
 package io.framereel.device.v4l2;
 
+import io.framereel.device.libc.Errno;
+
 import com.sun.jna.Pointer;
 
 import java.util.ArrayDeque;
