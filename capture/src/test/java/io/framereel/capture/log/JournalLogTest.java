@@ -3,13 +3,9 @@ package io.framereel.capture.log;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.lang.System.Logger.Level;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalTime;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /** Log lines journald can read: one per record, with the syslog priority first under systemd. */
 class JournalLogTest {
@@ -56,26 +52,5 @@ class JournalLogTest {
         JournalLog.configure(true);
         assertTrue(System.getLogger("x").isLoggable(Level.DEBUG));
         JournalLog.configure(false);
-    }
-
-    @Test
-    void librariesLoggingThroughSlf4jWriteTheSameLines() {
-        PrintStream saved = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            org.slf4j.Logger pi4j = LoggerFactory.getLogger("com.pi4j.Pi4J");
-            assertTrue(pi4j instanceof Slf4jJournalProvider.JournalSlf4jLogger, "SLF4J found framereel's provider: "
-                    + pi4j.getClass().getName());
-            JournalLog.configure(false);
-            pi4j.warn("chip {} has {} lines", "hil-sim", 8);
-            pi4j.debug("not shown unless verbose");
-        } finally {
-            System.setErr(saved);
-        }
-        String out = captured.toString(StandardCharsets.UTF_8);
-        assertEquals(1, out.lines().count(), out);
-        assertTrue(out.contains("Pi4J: chip hil-sim has 8 lines"), out);
-        assertTrue(out.startsWith("<4>") || out.contains(" WARN  "), "a warning, for journald or a terminal: " + out);
     }
 }
