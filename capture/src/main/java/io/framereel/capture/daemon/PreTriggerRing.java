@@ -31,6 +31,7 @@ final class PreTriggerRing implements FrameStore {
     private volatile Thread fileThread;
     private LiveView liveView;
     private long frames;
+    private boolean warnedFull;
 
     /** Opens the live view once the shape is known; null when there is none. */
     @FunctionalInterface
@@ -93,7 +94,7 @@ final class PreTriggerRing implements FrameStore {
         frames++;
         board.lastFrameNanos = System.nanoTime();
         board.cameraFrames = frames;
-        board.ringFill = r.fill();
+        updateStatus(r);
         Thread t = fileThread;
         if (t != null) {
             LockSupport.unpark(t);
@@ -105,23 +106,54 @@ final class PreTriggerRing implements FrameStore {
 
     private RingStore allocate(StreamShape s) {
         double fps = s.framesPerSecond() > 0 ? s.framesPerSecond() : 30;
-        int slotBytes = s.maxFrameBytes();
+        int frameBytes = s.maxFrameBytes();
         long wanted = (long) Math.ceil(pre.toNanos() / 1e9 * fps) + slackFrames;
-        long fit = Math.max(2, maxBytes / Math.max(1, slotBytes));
-        int capacity = (int) Math.min(Math.min(wanted, fit), 100_000);
-        // what a trigger can reach back to; the slack frames only matter while a slow disk lags behind the camera
-        double seconds = capacity / fps;
-        if (capacity < wanted) {
-            LOG.log(System.Logger.Level.WARNING, String.format(Locale.ROOT, "trigger.pre-max-bytes (%d MiB) holds %d "
-                            + "frames of %d bytes: %.2f s before a trigger instead of %.2f s; raise it or lower the size",
-                    maxBytes >> 20, capacity, slotBytes, seconds, pre.toNanos() / 1e9));
+        int capacity = (int) Math.max(2, Math.min(wanted, 100_000));
+        // at least two frames of the largest size, whatever the cap says: a ring of one cannot hand frames over
+        RingStore r = new RingStore(capacity, frameBytes, Math.max(maxBytes, 2L * frameBytes),
+                io.framereel.storage.MonotonicClock.SYSTEM);
+        if (s.format().isCompressed()) {
+            LOG.log(System.Logger.Level.INFO, String.format(Locale.ROOT, "pre-trigger ring: up to %d frames "
+                    + "(%.2f s at %.2f fps) of their own size, at most %.1f MiB (frames of up to %d bytes)",
+                    capacity, capacity / fps, fps, r.maxBytes() / (double) (1 << 20), frameBytes));
+        } else {
+            long fit = Math.min(capacity, r.maxBytes() / Math.max(1, frameBytes));
+            // what a trigger can reach back to; the slack frames only matter while a slow disk lags behind the camera
+            if (fit < wanted) {
+                LOG.log(System.Logger.Level.WARNING, String.format(Locale.ROOT, "trigger.pre-max-bytes (%d MiB) "
+                                + "holds %d frames of %d bytes: %.2f s before a trigger instead of %.2f s; raise it or "
+                                + "lower the size", maxBytes >> 20, fit, frameBytes, fit / fps, pre.toNanos() / 1e9));
+            }
+            LOG.log(System.Logger.Level.INFO, String.format(Locale.ROOT, "pre-trigger ring: %d frames x %d bytes "
+                    + "(%.1f MiB): %.2f s before a trigger at %.2f fps", fit, frameBytes,
+                    fit * (double) frameBytes / (1 << 20), fit / fps, fps));
         }
-        LOG.log(System.Logger.Level.INFO, String.format(Locale.ROOT, "pre-trigger ring: %d frames x %d bytes "
-                + "(%.1f MiB): %.2f s before a trigger at %.2f fps", capacity, slotBytes,
-                capacity * (double) slotBytes / (1 << 20), seconds, fps));
         board.ringCapacity = capacity;
-        board.ringSeconds = seconds;
-        return new RingStore(capacity, slotBytes, io.framereel.storage.MonotonicClock.SYSTEM);
+        return r;
+    }
+
+    /**
+     * Keeps the status's view of the ring current: frames held, memory taken and the seconds they span. Tells
+     * once when compressed frames fill the byte cap before the pre-trigger seconds, since only then is it known.
+     */
+    private void updateStatus(RingStore r) {
+        int fill = r.fill();
+        board.ringFill = fill;
+        board.ringBytes = r.bytesAllocated();
+        long newest = r.head() - 1;
+        long first = r.timestampOf(newest - fill + 1);
+        long last = r.timestampOf(newest);
+        if (first != Image.NO_TIMESTAMP && last != Image.NO_TIMESTAMP && fill > 1) {
+            // n frames span n intervals of the rate: the first one also shows the moment before it
+            board.ringSeconds = (last - first) / 1e9 * fill / (fill - 1);
+        }
+        if (!warnedFull && frames > r.capacity() && fill + slackFrames < r.capacity()
+                && r.bytesAllocated() == r.maxBytes()) {
+            warnedFull = true;
+            LOG.log(System.Logger.Level.WARNING, String.format(Locale.ROOT, "trigger.pre-max-bytes (%d MiB) is "
+                    + "full with %d frames: %.2f s before a trigger instead of %.2f s; raise it or lower the size",
+                    maxBytes >> 20, fill, board.ringSeconds, pre.toNanos() / 1e9));
+        }
     }
 
     @Override

@@ -27,6 +27,7 @@ public final class StatusBoard {
     volatile double cameraFps;
     volatile int ringFill;
     volatile int ringCapacity;
+    volatile long ringBytes;
     volatile double ringSeconds;
     volatile long freeBytes = -1;
     volatile long cameraReopens;
@@ -94,6 +95,7 @@ public final class StatusBoard {
                 + ",\"fps\":" + String.format(Locale.ROOT, "%.2f", cameraFps)
                 + ",\"ring_fill\":" + ringFill
                 + ",\"ring_capacity\":" + ringCapacity
+                + ",\"ring_bytes\":" + ringBytes
                 + ",\"ring_seconds\":" + String.format(Locale.ROOT, "%.2f", ringSeconds)
                 + ",\"free_bytes\":" + freeBytes
                 + ",\"camera_reopens\":" + cameraReopens

@@ -144,6 +144,33 @@ class DaemonTest {
     }
 
     @Test
+    void compressedFramesTakeTheirOwnSizeInTheRingSoASmallCapStillHoldsThePreTriggerSeconds() throws Exception {
+        // announces 32 KiB frames and sends 2 KiB ones: 1 MiB of fixed slots would hold 32 frames (0.32 s)
+        camera.announcedBytes = 16 * NumberedCamera.W * NumberedCamera.H;
+        start(Map.of("trigger.pre", "500ms", "trigger.pre-max-bytes", "1M", "trigger.post", "0s"));
+        await("the ring to hold the pre-trigger time", () -> camera.next.get() > 120);
+        StatusBoard board = daemon.board();
+        assertEquals(board.ringCapacity, board.ringFill, "50 frames of pre-trigger and 16 of slack held");
+        assertTrue(board.ringBytes <= 1 << 20, board.ringBytes + " bytes");
+        assertTrue(board.ringSeconds > 0.6, "the status says how far back the ring reaches: " + board.ringSeconds);
+        long atTrigger = camera.next.get();
+        daemon.triggers().start("test");
+        Thread.sleep(100);
+        daemon.triggers().stop("test");
+        await("the file to be committed", () -> daemon.board().filesCompleted() == 1);
+
+        List<Long> n = NumberedCamera.numbers(recordings().get(0));
+        assertConsecutive(n);
+        long preFrames = atTrigger - n.get(0);
+        assertTrue(preFrames >= 40 && preFrames <= 60, "about 500 ms = 50 frames before the trigger, was " + preFrames);
+        try (ImageIO in = ImageIO.open(recordings().get(0), "r")) {
+            Image first = in.read(false, false, false);
+            assertEquals(PixelFormat.JPEG, first.format());
+            assertEquals(NumberedCamera.W * NumberedCamera.H, first.payload().remaining(), "stored at its own size");
+        }
+    }
+
+    @Test
     void filesRotateAtTheFrameLimitWithoutLosingOrRepeatingAFrame() throws Exception {
         start(Map.of("trigger.pre", "0", "trigger.post", "0", "store.max-frames", "25"));
         await("streaming", () -> camera.next.get() > 5);

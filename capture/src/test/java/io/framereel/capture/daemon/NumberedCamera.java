@@ -38,6 +38,11 @@ final class NumberedCamera {
     /** While true, opening the camera fails. */
     volatile boolean absent;
     final AtomicLong sessions = new AtomicLong();
+    /**
+     * Makes the camera compressed, as an MJPEG webcam is: it announces frames this large (its sizeimage) and sends
+     * {@code W * H} bytes each. 0 = uncompressed GRAYSCALE. Set before the daemon starts.
+     */
+    volatile int announcedBytes;
     /** Frames handed out from the camera's own buffers (lending cameras only). */
     final AtomicLong lentFrames = new AtomicLong();
 
@@ -65,7 +70,10 @@ final class NumberedCamera {
                 startNanos = System.nanoTime();
                 first = next.get();
                 started = true;
-                return new StreamShape(W, H, PixelFormat.GRAYSCALE, W * H, fps, "numbered camera");
+                int announced = announcedBytes;
+                return announced > 0
+                        ? new StreamShape(W, H, PixelFormat.JPEG, announced, fps, "numbered MJPEG camera")
+                        : new StreamShape(W, H, PixelFormat.GRAYSCALE, W * H, fps, "numbered camera");
             }
 
             /** The camera's own buffers, for lending; a lent one is marked until it is given back. */

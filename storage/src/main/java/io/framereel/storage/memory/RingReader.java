@@ -14,7 +14,8 @@ import java.nio.ByteBuffer;
  */
 public final class RingReader implements AutoCloseable {
     private final RingStore ring;
-    private final ByteBuffer[] slots;
+    /** This reader's own views of the ring's blocks, taken on first use (position and limit are per thread). */
+    private final ByteBuffer[] blocks;
     private final Image view = Image.empty();
 
     /** The frame being copied, or -1 (writer: this reader's thread; reader: the ring's writer; volatile). */
@@ -22,9 +23,9 @@ public final class RingReader implements AutoCloseable {
     private long next;
     private long lostFrames;
 
-    RingReader(RingStore ring, ByteBuffer[] slots, long start) {
+    RingReader(RingStore ring, long start) {
         this.ring = ring;
-        this.slots = slots;
+        this.blocks = new ByteBuffer[ring.maxBlocks()];
         this.next = start;
     }
 
@@ -84,27 +85,37 @@ public final class RingReader implements AutoCloseable {
     }
 
     private Image copy(long seq, ImageIO out, FrameBuffer fb) throws IOException {
-        int slot = ring.slotOf(seq);
         reading = seq; // volatile store, then the volatile load below: Dekker with the writer
         try {
-            if (ring.slotSequence.get(slot) != seq) {
+            if (seq < ring.oldest() || seq >= ring.head()) {
                 return null;
             }
+            int entry = ring.index(seq);
             SlotHeaders h = ring.headers;
-            int bytes = h.payloadBytes[slot];
-            ByteBuffer src = slots[slot];
+            int bytes = h.payloadBytes[entry];
+            int at = ring.offsetOf[entry];
+            ByteBuffer src = block(ring.blockOf[entry]);
             if (out != null) {
-                src.limit(bytes).position(0);
-                view.set(h.widths[slot], h.heights[slot], h.format(slot), src, h.elapsedMs[slot], h.timestampNanos[slot]);
+                src.limit(at + bytes).position(at);
+                view.set(h.widths[entry], h.heights[entry], h.format(entry), src, h.elapsedMs[entry], h.timestampNanos[entry]);
                 out.write(view);
                 return view;
             }
-            ByteBuffer dst = fb.begin(h.widths[slot], h.heights[slot], h.format(slot), bytes);
-            dst.put(dst.position(), src, 0, bytes);
-            return fb.commit(h.elapsedMs[slot], h.timestampNanos[slot]);
+            ByteBuffer dst = fb.begin(h.widths[entry], h.heights[entry], h.format(entry), bytes);
+            dst.put(dst.position(), src, at, bytes);
+            return fb.commit(h.elapsedMs[entry], h.timestampNanos[entry]);
         } finally {
             reading = -1;
         }
+    }
+
+    private ByteBuffer block(int b) {
+        ByteBuffer view = blocks[b];
+        if (view == null) {
+            view = ring.block(b).duplicate().order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            blocks[b] = view;
+        }
+        return view;
     }
 
     /** Stops guarding slots against the writer. */

@@ -4,78 +4,124 @@ import io.framereel.storage.Image;
 import io.framereel.storage.ImageIOException;
 import io.framereel.storage.MonotonicClock;
 import io.framereel.storage.PixelFormat;
-import java.nio.ByteBuffer;
 import java.lang.invoke.VarHandle;
-import java.util.concurrent.atomic.AtomicLongArray;
+import java.nio.ByteBuffer;
 
 /**
- * A RAM ring of the last {@code capacity} frames, overwriting the oldest: the pre-trigger buffer. Beyond
- * OpenMV, whose memory streams need an explicit {@code seek(0)}.
+ * A RAM ring of the last frames, overwriting the oldest: the pre-trigger buffer. Beyond OpenMV, whose memory
+ * streams need an explicit {@code seek(0)}.
  *
- * <p>Frames are numbered by a {@code long} sequence that starts at 0 and never wraps; frame {@code seq} lives
- * in slot {@code seq % capacity}. Exactly one thread writes ({@link #write}); any number of
- * {@link RingReader}s copy frames out concurrently, in capture order, for example into a file stream while the
- * camera keeps writing.
+ * <p>Frames are packed one after another in {@link RingBlocks}, each taking its own size rather than the
+ * largest a camera may send: a 1280x720 MJPEG camera announces 1.8 MB frames and sends about 0.1 MB ones, so a
+ * ring of fixed slots would hold a tenth of the seconds its memory could. The ring holds at most
+ * {@link #capacity()} frames (the index) and at most its byte cap; memory grows block by block only while the
+ * frames held need more room, so it stays at what {@code capacity} real frames take.
+ *
+ * <p>Frames are numbered by a {@code long} sequence that starts at 0 and never wraps; the frames held are
+ * {@code [oldest, head)}, and frame {@code seq}'s index entry is {@code seq % capacity}. Exactly one thread writes
+ * ({@link #write}); any number of {@link RingReader}s copy frames out concurrently, in capture order, for
+ * example into a file stream while the camera keeps writing.
  *
  * <h2>Memory ordering</h2>
  * <ul>
- *   <li>{@code slotSequence[slot]} (writer: the writer thread; readers: reader threads; volatile): the sequence
- *       of the frame in the slot, {@link #BUSY} while the writer copies into it, {@link #EMPTY} before the first
- *       write. The writer publishes a frame by a volatile write of its sequence after filling the slot and its
- *       headers, so a reader that sees the sequence also sees the frame.</li>
+ *   <li>{@code oldest} (writer: the writer thread; volatile): the oldest frame held. Before the writer reuses
+ *       memory or an index entry it moves {@code oldest} past every frame that used them (a frame is evicted
+ *       whole, so the frames evicted by one write are always the oldest few).</li>
  *   <li>{@code RingReader.reading} (writer: its reader; read by the writer; volatile): the frame the reader is
- *       copying. Writer and reader use Dekker's handshake: the writer stores BUSY then loads every reader's
- *       {@code reading}; a reader stores {@code reading} then loads the slot's sequence. Sequential consistency
- *       of volatiles guarantees at least one sees the other: either the reader finds the slot no longer holds its
- *       frame (it counts the frame as lost) or the writer finds the frame being copied and drops the new frame
- *       instead (counted in {@link #droppedFrames()}). A frame is never torn.</li>
- *   <li>{@code head} (writer: the writer thread; volatile): one past the newest published sequence.</li>
+ *       copying. Writer and reader use Dekker's handshake: the writer stores {@code oldest} then loads every
+ *       reader's {@code reading}; a reader stores {@code reading} then loads {@code oldest}. Sequential
+ *       consistency of volatiles guarantees at least one sees the other: either the reader finds its frame
+ *       evicted (it counts the frame as lost) or the writer finds a frame it would evict being copied, puts
+ *       {@code oldest} back and drops the new frame instead (counted in {@link #droppedFrames()}). A frame is
+ *       never torn.</li>
+ *   <li>{@code head} (writer: the writer thread; volatile): one past the newest published frame. The writer
+ *       stores it after the frame's bytes and index entry, so a reader that sees the head sees the frame.</li>
  * </ul>
  *
  * <p>Capacity need not be a power of two: it is sized from pre-trigger seconds times frame rate, and rounding
- * up could double the RAM a Pi spends on it. One division per frame is noise next to copying the frame.
+ * up could double the frames a Pi keeps. One division per frame is noise next to copying the frame.
  */
 public final class RingStore implements AutoCloseable {
-    /** {@code slotSequence} of a slot never written. */
-    static final long EMPTY = -1;
-    /** {@code slotSequence} of a slot the writer is filling. */
-    static final long BUSY = -2;
-
-    private final SlotMemory memory;
-    private final ByteBuffer[] writerSlots;
+    private final RingBlocks blocks;
     final SlotHeaders headers;
-    final AtomicLongArray slotSequence;
+    /** Per index entry: the block and offset of the frame's bytes. */
+    final int[] blockOf;
+    final int[] offsetOf;
     private final MonotonicClock clock;
     private final int capacity;
+    private final int maxFrameBytes;
 
     /** Readers the writer must not overwrite under; copy-on-write, rarely changed. */
     private volatile RingReader[] readers = new RingReader[0];
 
     /** One past the newest published frame; written by the writer thread only. */
     private volatile long head;
+    /** The oldest frame held; written by the writer thread only. */
+    private volatile long oldest;
+    /** Where the next frame goes, if it fits: writer thread only. */
+    private int writeBlock;
+    private int writeOffset;
     private long lastTimestampNanos = Image.NO_TIMESTAMP;
     private volatile long droppedFrames;
     private volatile boolean closed;
     private Thread writerThread;
 
     /**
-     * Allocates {@code capacity} slots of {@code slotBytes} bytes off-heap.
+     * A ring that holds the last {@code capacity} frames of up to {@code maxFrameBytes} each, using no more memory
+     * than {@code maxBytes} (rounded down to whole blocks, and at least one block that fits a frame): whichever
+     * limit comes first decides how far back the ring reaches.
      *
-     * @throws IllegalArgumentException if capacity is less than 1
+     * @throws IllegalArgumentException if capacity is less than 1 or a size is negative
+     */
+    public RingStore(int capacity, int maxFrameBytes, long maxBytes, MonotonicClock clock) {
+        this(capacity, maxFrameBytes, blocks(maxFrameBytes, maxBytes), clock);
+    }
+
+    /**
+     * A ring that holds the last {@code capacity} frames of up to {@code slotBytes} each, whatever their sizes:
+     * its memory grows to what they take, at most about {@code capacity * slotBytes} plus one block.
+     *
+     * @throws IllegalArgumentException if capacity is less than 1 or slotBytes is negative
      */
     public RingStore(int capacity, int slotBytes, MonotonicClock clock) {
-        this.memory = new SlotMemory(capacity, slotBytes);
-        this.capacity = capacity;
-        this.writerSlots = memory.views();
-        this.headers = new SlotHeaders(capacity);
-        this.slotSequence = new AtomicLongArray(capacity);
-        for (int i = 0; i < capacity; i++) {
-            slotSequence.set(i, EMPTY);
+        this(capacity, slotBytes, blocksForCapacity(capacity, slotBytes), clock);
+    }
+
+    private RingStore(int capacity, int maxFrameBytes, RingBlocks blocks, MonotonicClock clock) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("ring capacity cannot be less than 1 (was " + capacity + ")");
         }
+        this.capacity = capacity;
+        this.maxFrameBytes = maxFrameBytes;
+        this.blocks = blocks;
+        this.headers = new SlotHeaders(capacity);
+        this.blockOf = new int[capacity];
+        this.offsetOf = new int[capacity];
         this.clock = clock;
     }
 
-    /** A ring whose slots fit {@code width x height} frames of {@code format}, sized as memory streams are. */
+    private static RingBlocks blocks(int maxFrameBytes, long maxBytes) {
+        checkFrameBytes(maxFrameBytes);
+        int blockBytes = RingBlocks.blockBytesFor(maxFrameBytes, maxBytes);
+        return new RingBlocks(blockBytes, (int) Math.max(1, Math.min(Integer.MAX_VALUE - 8, maxBytes / Math.max(1, blockBytes))));
+    }
+
+    private static RingBlocks blocksForCapacity(int capacity, int slotBytes) {
+        checkFrameBytes(slotBytes);
+        int blockBytes = RingBlocks.blockBytesFor(slotBytes, (long) Math.max(1, capacity) * slotBytes);
+        long perBlock = slotBytes == 0 ? capacity : Math.max(1, blockBytes / slotBytes);
+        // one block more than equal frames fill: frames of mixed sizes leave a tail unused in each block
+        long needed = (Math.max(1, capacity) + perBlock - 1) / perBlock + 1;
+        return new RingBlocks(blockBytes, (int) Math.min(Integer.MAX_VALUE - 8, needed));
+    }
+
+    private static void checkFrameBytes(int bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("frame size cannot be negative (was " + bytes + ")");
+        }
+    }
+
+    /** A ring that holds {@code capacity} frames of {@code width x height} {@code format}, sized as memory streams are. */
     public static RingStore forFrames(int capacity, int width, int height, PixelFormat format) {
         long bytes = format.memorySlotBytes(width, height);
         if (bytes > Integer.MAX_VALUE - 64) {
@@ -85,11 +131,12 @@ public final class RingStore implements AutoCloseable {
     }
 
     /**
-     * Copies {@code image} into the slot of the oldest frame and publishes it. Must always be called from the
-     * same thread. A frame without a timestamp is stamped with the ring's clock.
+     * Copies {@code image} after the newest frame, evicting the oldest frames it needs room from, and publishes
+     * it. Must always be called from the same thread. A frame without a timestamp is stamped with the ring's
+     * clock.
      *
-     * @return the frame's sequence, or -1 if it was dropped because a reader was copying the oldest frame
-     * @throws ImageIOException if the frame does not fit a slot or the ring is closed
+     * @return the frame's sequence, or -1 if it was dropped because a reader was copying a frame it would evict
+     * @throws ImageIOException if the frame is larger than the ring's largest frame or the ring is closed
      */
     public long write(Image image) throws ImageIOException {
         assert checkSingleWriter();
@@ -99,31 +146,74 @@ public final class RingStore implements AutoCloseable {
         ByteBuffer payload = image.payload();
         int bytes = payload.remaining();
         long seq = head;
-        if (bytes > memory.slotBytes()) {
+        if (bytes > maxFrameBytes) {
             throw new ImageIOException(null, seq, -1, image.width() + "x" + image.height() + " " + image.format()
-                    + " frame of " + bytes + " bytes does not fit the " + memory.slotBytes() + "-byte ring slot");
+                    + " frame of " + bytes + " bytes does not fit the " + maxFrameBytes + "-byte ring slot");
         }
-        int slot = (int) (seq % capacity);
-        long evicted = seq - capacity;
-        slotSequence.set(slot, BUSY); // volatile store, then volatile loads of reading: Dekker, StoreLoad
-        if (evicted >= 0) {
+        long from = oldest;
+        long evictTo = Math.max(from, seq - capacity + 1); // the index entry the new frame takes
+        int block = writeBlock;
+        int offset = writeOffset;
+        boolean grow = false;
+        if (offset + (long) bytes > blocks.blockBytes()) {
+            // the rest of this block holds the previous lap's frames: the oldest of all, so they go first
+            evictTo = evictWhileIn(evictTo, seq, block, offset, Integer.MAX_VALUE);
+            int next = blocks.next(block);
+            if (evictTo < seq && blockOf[index(evictTo)] == next && blocks.canGrow()) {
+                next = blocks.spare(); // the next block holds frames still wanted: add memory instead
+                grow = true;
+            }
+            block = next;
+            offset = 0;
+        }
+        evictTo = evictWhileIn(evictTo, seq, block, offset, offset + bytes);
+        if (evictTo != from) {
+            oldest = evictTo; // volatile store, then volatile loads of reading: Dekker, StoreLoad
             for (RingReader r : readers) {
-                if (r.reading == evicted) {
-                    slotSequence.set(slot, evicted);
+                long reading = r.reading;
+                if (reading >= from && reading < evictTo) {
+                    oldest = from;
                     droppedFrames++; // single writer: a plain increment of a volatile is safe
                     return -1;
                 }
             }
         }
-        writerSlots[slot].put(0, payload, payload.position(), bytes);
+        VarHandle.storeStoreFence(); // timestampOf's seqlock: the eviction is visible before the entry changes
+        if (grow) {
+            blocks.link(writeBlock);
+        }
+        ByteBuffer dst = blocks.block(block);
+        dst.put(offset, payload, payload.position(), bytes);
         long ts = image.timestampNanos() != Image.NO_TIMESTAMP ? image.timestampNanos() : clock.nanos();
         int elapsed = image.elapsedMs() != Image.NO_ELAPSED ? image.elapsedMs()
                 : lastTimestampNanos == Image.NO_TIMESTAMP ? Image.NO_ELAPSED
                 : (int) Math.max(0, Math.min(Integer.MAX_VALUE, (ts - lastTimestampNanos + 500_000L) / 1_000_000L));
         lastTimestampNanos = ts;
-        headers.set(slot, elapsed, image.width(), image.height(), image.format(), bytes, ts);
-        slotSequence.set(slot, seq); // publish the slot
-        head = seq + 1; // publish the sequence
+        int entry = index(seq);
+        headers.set(entry, elapsed, image.width(), image.height(), image.format(), bytes, ts);
+        blockOf[entry] = block;
+        offsetOf[entry] = offset;
+        writeBlock = block;
+        writeOffset = offset + bytes;
+        head = seq + 1; // publish the frame
+        return seq;
+    }
+
+    /**
+     * Moves {@code from} past the frames, oldest first, whose bytes start in {@code block} within
+     * {@code [start, end)}. Frames lie in capture order along the blocks' circle, so the frames a write needs room
+     * from are always a run of the oldest.
+     */
+    private long evictWhileIn(long from, long head, int block, int start, int end) {
+        long seq = from;
+        while (seq < head) {
+            int entry = index(seq);
+            int at = offsetOf[entry];
+            if (blockOf[entry] != block || at < start || at >= end) {
+                break;
+            }
+            seq++;
+        }
         return seq;
     }
 
@@ -141,7 +231,7 @@ public final class RingStore implements AutoCloseable {
 
     /** Opens a reader positioned at the oldest frame still in the ring. */
     public synchronized RingReader reader() {
-        RingReader r = new RingReader(this, memory.views(), oldest());
+        RingReader r = new RingReader(this, oldest());
         RingReader[] next = java.util.Arrays.copyOf(readers, readers.length + 1);
         next[readers.length] = r;
         readers = next;
@@ -168,25 +258,21 @@ public final class RingStore implements AutoCloseable {
 
     /** Sequence of the oldest frame still held (volatile read). */
     public long oldest() {
-        return Math.max(0, head - capacity);
+        return oldest;
     }
 
     /**
      * The capture timestamp of frame {@code seq}, or {@link Image#NO_TIMESTAMP} when the ring no longer (or not yet)
-     * holds it. Any thread: the slot's sequence is read before and after the timestamp, seqlock fashion, so a
-     * timestamp being overwritten is never returned for the wrong frame.
+     * holds it. Any thread: whether the ring holds the frame is checked before and after the timestamp is read,
+     * seqlock fashion, so a timestamp being overwritten is never returned for the wrong frame.
      */
     public long timestampOf(long seq) {
-        if (seq < 0 || seq >= head) {
+        if (seq < oldest || seq >= head) {
             return Image.NO_TIMESTAMP;
         }
-        int slot = slotOf(seq);
-        if (slotSequence.get(slot) != seq) {
-            return Image.NO_TIMESTAMP;
-        }
-        long ts = headers.timestampNanos[slot];
+        long ts = headers.timestampNanos[index(seq)];
         VarHandle.acquireFence(); // keep the plain read above before the re-check below
-        return slotSequence.get(slot) == seq ? ts : Image.NO_TIMESTAMP;
+        return seq >= oldest ? ts : Image.NO_TIMESTAMP;
     }
 
     /**
@@ -205,26 +291,48 @@ public final class RingStore implements AutoCloseable {
         return end;
     }
 
-    /** Frames held now: {@code min(head, capacity)}. */
+    /** Frames held now. */
     public int fill() {
-        return (int) Math.min(head, capacity);
+        long h = head;
+        return (int) Math.max(0, h - oldest);
     }
 
+    /** The most frames the ring holds (its index); its byte cap may hold fewer. */
     public int capacity() {
         return capacity;
     }
 
+    /** The largest frame the ring takes. */
     public int slotBytes() {
-        return memory.slotBytes();
+        return maxFrameBytes;
     }
 
-    /** Frames the writer dropped because a reader was copying the slot they would overwrite. */
+    /** Off-heap memory the ring has allocated so far (it grows only while the frames held need more). */
+    public long bytesAllocated() {
+        return blocks.bytesAllocated();
+    }
+
+    /** The most off-heap memory the ring may allocate. */
+    public long maxBytes() {
+        return (long) blocks.maxBlocks() * blocks.blockBytes();
+    }
+
+    /** Frames the writer dropped because a reader was copying a frame they would evict. */
     public long droppedFrames() {
         return droppedFrames;
     }
 
-    int slotOf(long seq) {
+    int index(long seq) {
         return (int) (seq % capacity);
+    }
+
+    /** Block {@code b}'s buffer; take a duplicate before touching its position or limit. */
+    ByteBuffer block(int b) {
+        return blocks.block(b);
+    }
+
+    int maxBlocks() {
+        return blocks.maxBlocks();
     }
 
     /** Refuses further writes; readers still open may finish. */
@@ -235,6 +343,7 @@ public final class RingStore implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "RingStore[" + fill() + "/" + capacity + " x " + memory.slotBytes() + "B, head=" + head + "]";
+        return "RingStore[" + fill() + "/" + capacity + " frames, " + (bytesAllocated() >> 10) + "/" + (maxBytes() >> 10)
+                + " KiB, head=" + head + "]";
     }
 }
