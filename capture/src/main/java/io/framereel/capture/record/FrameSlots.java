@@ -46,13 +46,17 @@ final class FrameSlots {
         this.writer = thread;
     }
 
-    /** Capture side: the buffer of the next free slot, or null when all are waiting to be written. */
+    /**
+     * Capture side: the buffer of the next free slot, whole (position 0, limit its capacity), or null when all are
+     * waiting to be written. Whole, because the slot's last frame left its limit at that frame's length, and a
+     * compressed frame may be longer than the one before.
+     */
     ByteBuffer claim() {
         long p = published.get();
         if (p - consumed.get() >= capacity) {
             return null;
         }
-        return buffers[(int) (p % capacity)];
+        return buffers[(int) (p % capacity)].clear();
     }
 
     /** Capture side: the index (0 to capacity - 1) of the slot {@link #claim()} hands out next. */

@@ -86,7 +86,8 @@ public final class PatternSource implements FrameSource {
                 throw new IOException("test pattern JPEG frame of " + bytes + " bytes exceeds the " + dst.capacity()
                         + "-byte slot");
             }
-            dst.put(0, payload, payload.position(), bytes);
+            // an absolute put is bounded by the limit, which the slot's last (maybe smaller) frame left
+            dst.clear().put(0, payload, payload.position(), bytes);
             return bytes;
         }
         int bytes = (int) pattern.format().uncompressedBytes(pattern.width(), pattern.height());

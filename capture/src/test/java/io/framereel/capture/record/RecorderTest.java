@@ -270,6 +270,59 @@ class RecorderTest {
     }
 
     @Test
+    void aCompressedFrameLargerThanTheLastOneInItsSlotStillFits() throws IOException {
+        // as an MJPEG camera: sizes vary frame by frame; the copy into a slot is bounded by the slot's limit, as
+        // the V4L2 source's JPEG pass-through is, so a slot must come back whole, not cut to its last frame
+        int announced = 4096;
+        FrameSource growing = new FrameSource() {
+            long sequence;
+
+            @Override
+            public StreamShape start() {
+                return new StreamShape(W, H, PixelFormat.JPEG, announced, 100, "MJPEG-like camera");
+            }
+
+            @Override
+            public boolean next(ByteBuffer dst, CapturedFrame frame, long timeoutMs) throws IOException {
+                int bytes = 8 * (16 + (int) (sequence % 5) * 100);
+                if (dst == null) { // every slot waits for the writer: the frame is dropped
+                    frame.set(0, sequence++, System.nanoTime());
+                    return true;
+                }
+                if (bytes > dst.limit()) {
+                    throw new IOException("frame " + sequence + " of " + bytes + " bytes, slot limit " + dst.limit());
+                }
+                for (int i = 0; i < bytes; i += 8) {
+                    dst.putLong(i, sequence);
+                }
+                frame.set(bytes, sequence++, System.nanoTime());
+                return true;
+            }
+
+            @Override
+            public long droppedFrames() {
+                return 0;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Path file = dir.resolve("mjpeg.bin");
+        RecordingSummary summary = new Recorder(growing, new FileFrameStore(file, SyncPolicy.NEVER), 2,
+                Recorder.Limits.frames(30)).record(null, 50);
+        assertTrue(summary.error().isEmpty(), () -> summary.error().get().toString());
+        try (ImageIO in = ImageIO.open(file, "r")) {
+            assertEquals(30, in.count());
+            for (int i = 0; i < 30; i++) {
+                Image stored = in.read(false, false, false);
+                long n = stored.payload().getLong(stored.payload().position());
+                assertEquals(8 * (16 + (int) (n % 5) * 100), stored.payload().remaining(), "frame " + n + "'s size");
+            }
+        }
+    }
+
+    @Test
     void dropsAndCountsFramesWhenStorageFallsBehindAndNeverStoresATornOne() throws IOException {
         Path file = dir.resolve("slow.bin");
         CountingSource source = new CountingSource(Long.MAX_VALUE, 200);
