@@ -87,7 +87,7 @@ public final class RingReader implements AutoCloseable {
     private Image copy(long seq, ImageIO out, FrameBuffer fb) throws IOException {
         reading = seq; // volatile store, then the volatile load below: Dekker with the writer
         try {
-            if (seq < ring.oldest() || seq >= ring.head()) {
+            if (seq < ring.evicting() || seq >= ring.head()) {
                 return null;
             }
             int entry = ring.index(seq);

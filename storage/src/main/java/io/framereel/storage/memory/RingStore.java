@@ -24,16 +24,19 @@ import java.nio.ByteBuffer;
  *
  * <h2>Memory ordering</h2>
  * <ul>
- *   <li>{@code oldest} (writer: the writer thread; volatile): the oldest frame held. Before the writer reuses
- *       memory or an index entry it moves {@code oldest} past every frame that used them (a frame is evicted
- *       whole, so the frames evicted by one write are always the oldest few).</li>
- *   <li>{@code RingReader.reading} (writer: its reader; read by the writer; volatile): the frame the reader is
- *       copying. Writer and reader use Dekker's handshake: the writer stores {@code oldest} then loads every
- *       reader's {@code reading}; a reader stores {@code reading} then loads {@code oldest}. Sequential
+ *   <li>{@code oldest} (writer: the writer thread; volatile): the oldest frame held; it only moves forward.
+ *       Before the writer reuses memory or an index entry it moves {@code oldest} past every frame that used
+ *       them (a frame is evicted whole, so the frames evicted by one write are always the oldest few, and never
+ *       one written into the current block in this lap, however small).</li>
+ *   <li>{@code evicting} (writer: the writer thread; volatile) and {@code RingReader.reading} (writer: its
+ *       reader; read by the writer; volatile): what the write under way would evict, and the frame a reader is
+ *       copying. Writer and reader use Dekker's handshake: the writer stores {@code evicting} then loads every
+ *       reader's {@code reading}; a reader stores {@code reading} then loads {@code evicting}. Sequential
  *       consistency of volatiles guarantees at least one sees the other: either the reader finds its frame
  *       evicted (it counts the frame as lost) or the writer finds a frame it would evict being copied, puts
- *       {@code oldest} back and drops the new frame instead (counted in {@link #droppedFrames()}). A frame is
- *       never torn.</li>
+ *       {@code evicting} back and drops the new frame instead (counted in {@link #droppedFrames()}). Only after
+ *       the handshake does the writer move {@code oldest}, so no thread ever sees it go back. A frame is never
+ *       torn.</li>
  *   <li>{@code head} (writer: the writer thread; volatile): one past the newest published frame. The writer
  *       stores it after the frame's bytes and index entry, so a reader that sees the head sees the frame.</li>
  * </ul>
@@ -58,9 +61,16 @@ public final class RingStore implements AutoCloseable {
     private volatile long head;
     /** The oldest frame held; written by the writer thread only. */
     private volatile long oldest;
+    /**
+     * The oldest frame once the write under way evicts what it needs (Dekker's flag, >= oldest); put back if it
+     * drops instead, so oldest itself never moves backwards.
+     */
+    private volatile long evicting;
     /** Where the next frame goes, if it fits: writer thread only. */
     private int writeBlock;
     private int writeOffset;
+    /** The first frame written into writeBlock since the writer last entered it: older frames there are a lap old. */
+    private long blockFirstSeq;
     private long lastTimestampNanos = Image.NO_TIMESTAMP;
     private volatile long droppedFrames;
     private volatile boolean closed;
@@ -102,8 +112,11 @@ public final class RingStore implements AutoCloseable {
 
     private static RingBlocks blocks(int maxFrameBytes, long maxBytes) {
         checkFrameBytes(maxFrameBytes);
-        int blockBytes = RingBlocks.blockBytesFor(maxFrameBytes, maxBytes);
-        return new RingBlocks(blockBytes, (int) Math.max(1, Math.min(Integer.MAX_VALUE - 8, maxBytes / Math.max(1, blockBytes))));
+        // at least two blocks when the cap allows: a single block holds only the newest frame right after a wrap
+        int blockBytes = RingBlocks.blockBytesFor(maxFrameBytes, maxBytes / 2);
+        // empty frames need no memory: one (empty) block, not one per byte of the cap
+        long count = blockBytes == 0 ? 1 : Math.max(1, Math.min(Integer.MAX_VALUE - 8, maxBytes / blockBytes));
+        return new RingBlocks(blockBytes, (int) count);
     }
 
     private static RingBlocks blocksForCapacity(int capacity, int slotBytes) {
@@ -155,9 +168,10 @@ public final class RingStore implements AutoCloseable {
         int block = writeBlock;
         int offset = writeOffset;
         boolean grow = false;
+        long lapStart = blockFirstSeq; // frames from here on in this block are this lap's, before the offset
         if (offset + (long) bytes > blocks.blockBytes()) {
             // the rest of this block holds the previous lap's frames: the oldest of all, so they go first
-            evictTo = evictWhileIn(evictTo, seq, block, offset, Integer.MAX_VALUE);
+            evictTo = evictWhileIn(evictTo, Math.min(seq, lapStart), block, offset, Integer.MAX_VALUE);
             int next = blocks.next(block);
             if (evictTo < seq && blockOf[index(evictTo)] == next && blocks.canGrow()) {
                 next = blocks.spare(); // the next block holds frames still wanted: add memory instead
@@ -165,18 +179,20 @@ public final class RingStore implements AutoCloseable {
             }
             block = next;
             offset = 0;
+            lapStart = seq;
         }
-        evictTo = evictWhileIn(evictTo, seq, block, offset, offset + bytes);
+        evictTo = evictWhileIn(evictTo, Math.min(seq, lapStart), block, offset, offset + bytes);
         if (evictTo != from) {
-            oldest = evictTo; // volatile store, then volatile loads of reading: Dekker, StoreLoad
+            evicting = evictTo; // volatile store, then volatile loads of reading: Dekker, StoreLoad
             for (RingReader r : readers) {
                 long reading = r.reading;
                 if (reading >= from && reading < evictTo) {
-                    oldest = from;
+                    evicting = from;
                     droppedFrames++; // single writer: a plain increment of a volatile is safe
                     return -1;
                 }
             }
+            oldest = evictTo;
         }
         VarHandle.storeStoreFence(); // timestampOf's seqlock: the eviction is visible before the entry changes
         if (grow) {
@@ -195,6 +211,7 @@ public final class RingStore implements AutoCloseable {
         offsetOf[entry] = offset;
         writeBlock = block;
         writeOffset = offset + bytes;
+        blockFirstSeq = lapStart;
         head = seq + 1; // publish the frame
         return seq;
     }
@@ -254,6 +271,11 @@ public final class RingStore implements AutoCloseable {
     /** One past the newest frame's sequence (volatile read): the number of frames ever written. */
     public long head() {
         return head;
+    }
+
+    /** Readers copying a frame check it against this: at or after {@link #oldest()}, see {@link #evicting}. */
+    long evicting() {
+        return evicting;
     }
 
     /** Sequence of the oldest frame still held (volatile read). */
