@@ -54,7 +54,8 @@ final class RecordCommand implements Callable<Integer> {
             description = "A V4L2 device: path (/dev/video2), kernel name (video2) or its name or part of it "
                     + "(\"vivid\", \"C920\"); rpicam or rpicam:N for a Raspberry Pi camera module through "
                     + "rpicam-vid (--format YUV420 or MJPG, --set passes rpicam-vid options; docs/cameras.md); "
-                    + "or test-pattern for the synthetic camera.")
+                    + "test-pattern for the synthetic camera; or recording:PATH to play a recording as a camera, "
+                    + "in a loop at its recorded rate.")
     String device;
 
     @Option(names = "--format", paramLabel = "F",

@@ -7,11 +7,13 @@ import java.util.Optional;
 
 /**
  * Which camera to open and how, as a user names it (the {@code record} command's options, the daemon's
- * {@code camera.*} keys): a V4L2 device, a Pi camera module through rpicam-vid, or the synthetic test pattern.
+ * {@code camera.*} keys): a V4L2 device, a Pi camera module through rpicam-vid, the synthetic test pattern, or a
+ * recording played in a loop.
  * Immutable; {@link #open()} makes a fresh, unstarted source each time, so a daemon can reopen a camera that
  * came back.
  *
- * @param device   a V4L2 path, kernel name or (part of) the card name; {@code rpicam[:N]}; or {@value #TEST_PATTERN}
+ * @param device   a V4L2 path, kernel name or (part of) the card name; {@code rpicam[:N]}; {@value #TEST_PATTERN};
+ *                 or {@code recording:PATH}, a recording played as a camera
  * @param format   a fourcc or the ImageIO format it maps to; empty for the camera's current format
  * @param size     width and height; empty for the camera's current size
  * @param fps      frames per second; empty for the camera's current rate
@@ -39,6 +41,11 @@ public record CameraSpec(String device, Optional<String> format, Optional<int[]>
         }
     }
 
+    /** Whether this names a recording played as a camera ({@code recording:PATH}). */
+    public boolean isRecording() {
+        return device.startsWith(RecordingSource.PREFIX);
+    }
+
     /** Whether this names the synthetic camera. */
     public boolean isTestPattern() {
         return device.equals(TEST_PATTERN);
@@ -59,6 +66,14 @@ public record CameraSpec(String device, Optional<String> format, Optional<int[]>
             PixelFormat pf = format.map(CameraFormats::imageIo).orElse(PixelFormat.RGB565);
             int[] wh = size.orElse(TEST_PATTERN_SIZE);
             return new PatternSource(wh[0], wh[1], pf, fps.orElse(TEST_PATTERN_FPS));
+        }
+        if (isRecording()) {
+            if (!controls.isEmpty() || storeAs.isPresent()) {
+                throw new IllegalArgumentException("a recording plays its frames as they were stored; drop the "
+                        + "controls and the conversion");
+            }
+            return new RecordingSource(java.nio.file.Path.of(device.substring(RecordingSource.PREFIX.length())),
+                    format.map(CameraFormats::imageIo), size, fps);
         }
         if (RpicamRequest.names(device)) {
             return new RpicamSource(RpicamRequest.options(device, format, size, fps, storeAs, controls));

@@ -6,7 +6,6 @@ import io.framereel.storage.PixelFormat;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The synthetic camera: the moving test pattern, delivered in real time at its frame rate on an absolute
@@ -58,14 +57,8 @@ public final class PatternSource implements FrameSource {
             dropped += skip;
             due = startNanos + pattern.timestampNanos(next);
         }
-        long wait = due - now;
-        if (wait > timeoutMs * 1_000_000L) {
-            LockSupport.parkNanos(timeoutMs * 1_000_000L);
+        if (!FrameDue.await(due, now, timeoutMs)) {
             return false;
-        }
-        while (wait > 0) {
-            LockSupport.parkNanos(wait);
-            wait = due - System.nanoTime();
         }
         long sequence = next++;
         pattern.seek(sequence);
