@@ -12,6 +12,8 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.LinkOption;
 import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -37,6 +39,9 @@ public final class ControlServer implements AutoCloseable {
     private final Semaphore clients = new Semaphore(MAX_CLIENTS);
     private final Thread acceptor;
 
+    /** Numbers this process's starts, so two starting at once bind different temporary names. */
+    private static final java.util.concurrent.atomic.AtomicLong STARTS = new java.util.concurrent.atomic.AtomicLong();
+
     private ControlServer(Path path, ServerSocketChannel server, Triggers triggers, StatusBoard board) {
         this.path = path;
         this.server = server;
@@ -49,29 +54,42 @@ public final class ControlServer implements AutoCloseable {
     /**
      * Binds {@code path} (replacing a stale socket a crashed daemon left, refusing if a daemon answers there),
      * restricts it to owner and {@code group} and starts accepting.
+     *
+     * <p>The socket is bound, made listening and given its permissions under a temporary name, then linked to
+     * {@code path}: the file appears only when a connect to it succeeds and only with its final permissions, and
+     * the link fails if another daemon linked its socket there first (rename would silently replace it).
      */
     public static ControlServer start(Path path, java.util.Optional<String> group, Triggers triggers,
             StatusBoard board) throws IOException {
         Files.createDirectories(path.toAbsolutePath().getParent());
-        if (Files.exists(path)) {
+        if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
             if (answers(path)) {
                 throw new IOException(path + ": another framereel daemon is listening there");
             }
             Files.delete(path); // left by a daemon that died
         }
+        Path bound = path.resolveSibling("." + path.getFileName() + "." + ProcessHandle.current().pid() + "-"
+                + STARTS.incrementAndGet() + ".new");
+        Files.deleteIfExists(bound); // left by a process of the same pid that was killed half-way
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         try {
-            server.bind(UnixDomainSocketAddress.of(path));
-            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-rw----"));
+            server.bind(UnixDomainSocketAddress.of(bound)); // bind(2) and listen(2)
+            Files.setPosixFilePermissions(bound, PosixFilePermissions.fromString("rw-rw----"));
             if (group.isPresent()) {
                 GroupPrincipal g = path.getFileSystem().getUserPrincipalLookupService()
                         .lookupPrincipalByGroupName(group.get());
-                Files.getFileAttributeView(path, PosixFileAttributeView.class).setGroup(g);
+                Files.getFileAttributeView(bound, PosixFileAttributeView.class).setGroup(g);
+            }
+            try {
+                Files.createLink(path, bound);
+            } catch (FileAlreadyExistsException raced) {
+                throw new IOException("another framereel daemon started listening there at the same time", raced);
             }
         } catch (IOException | RuntimeException e) {
             server.close();
-            Files.deleteIfExists(path);
             throw new IOException("control socket " + path + ": " + e.getMessage(), e);
+        } finally {
+            Files.deleteIfExists(bound);
         }
         ControlServer s = new ControlServer(path, server, triggers, board);
         s.acceptor.start();

@@ -72,6 +72,52 @@ class ControlServerTest {
     }
 
     @Test
+    void twoDaemonsStartingAtOnceNeverBothListenAndTheSocketAlwaysAnswers() throws Exception {
+        // the socket file appears only once it listens, so a daemon starting beside another never takes it for a
+        // crashed one's and deletes it
+        Path sock = dir.resolve("ctl.sock");
+        for (int round = 0; round < 30; round++) {
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+            java.util.List<ControlServer> started = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            java.util.List<String> refused = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            Runnable daemon = () -> {
+                try {
+                    together.await();
+                    started.add(ControlServer.start(sock, Optional.empty(), triggers, board));
+                } catch (IOException e) {
+                    refused.add(e.getMessage());
+                } catch (Exception e) {
+                    refused.add("unexpected: " + e);
+                }
+            };
+            Thread a = new Thread(daemon);
+            Thread b = new Thread(daemon);
+            a.start();
+            b.start();
+            a.join();
+            b.join();
+            assertEquals(1, started.size(), "round " + round + ": one daemon listens, the other refuses: " + refused);
+            assertTrue(refused.get(0).contains("another framereel daemon"), refused.get(0));
+            assertEquals("true", Json.parseFlatObject(ControlClient.send(sock, "status")).get("ok"));
+            started.get(0).close();
+        }
+        try (var left = Files.list(dir)) {
+            assertEquals(java.util.List.of(), left.toList(), "no temporary socket names left behind");
+        }
+    }
+
+    @Test
+    void aFailedStartLeavesNoSocketBehind() throws Exception {
+        Path sock = dir.resolve("ctl.sock");
+        IOException e = assertThrows(IOException.class,
+                () -> ControlServer.start(sock, Optional.of("no-such-group-framereel"), triggers, board));
+        assertTrue(e.getMessage().startsWith("control socket " + sock), e.getMessage());
+        try (var left = Files.list(dir)) {
+            assertEquals(java.util.List.of(), left.toList());
+        }
+    }
+
+    @Test
     void aStaleSocketLeftByACrashIsReplacedButALiveDaemonIsNot() throws Exception {
         Path sock = dir.resolve("ctl.sock");
         ServerSocketChannel dead = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
