@@ -3,9 +3,13 @@ package io.framereel.capture.log;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalTime;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** Log lines journald can read: one per record, with the syslog priority first under systemd. */
 class JournalLogTest {
@@ -52,5 +56,48 @@ class JournalLogTest {
         JournalLog.configure(true);
         assertTrue(System.getLogger("x").isLoggable(Level.DEBUG));
         JournalLog.configure(false);
+    }
+
+    @Test
+    void librariesLoggingThroughSlf4jWriteTheSameLinesAtDebugShownWhenVerbose() {
+        PrintStream saved = System.err;
+        ByteArrayOutputStream quiet = new ByteArrayOutputStream();
+        ByteArrayOutputStream verbose = new ByteArrayOutputStream();
+        org.slf4j.Logger pi4j = LoggerFactory.getLogger("com.pi4j.Pi4J");
+        try {
+            assertTrue(pi4j instanceof Slf4jJournalProvider.JournalSlf4jLogger, "SLF4J found framereel's provider: "
+                    + pi4j.getClass().getName());
+            System.setErr(new PrintStream(quiet, true, StandardCharsets.UTF_8));
+            JournalLog.configure(false);
+            pi4j.error("Failed to read the board model from {}", "/proc/device-tree/model");
+            System.setErr(new PrintStream(verbose, true, StandardCharsets.UTF_8));
+            JournalLog.configure(true);
+            pi4j.error("Failed to read the board model from {}", "/proc/device-tree/model");
+            pi4j.trace("not shown even when verbose");
+        } finally {
+            System.setErr(saved);
+            JournalLog.configure(false);
+        }
+        assertEquals("", quiet.toString(StandardCharsets.UTF_8), "a library's records stay out of the journal");
+        String out = verbose.toString(StandardCharsets.UTF_8);
+        assertEquals(1, out.lines().count(), out);
+        assertTrue(out.contains("Pi4J: (ERROR) Failed to read the board model from /proc/device-tree/model"), out);
+        assertTrue(out.startsWith("<7>") || out.contains(" DEBUG "), "at debug, for journald or a terminal: " + out);
+    }
+
+    @Test
+    void framereelsOwnSlf4jRecordsKeepTheirLevel() {
+        PrintStream saved = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        try {
+            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            JournalLog.configure(false);
+            LoggerFactory.getLogger("io.framereel.device.gpio.pi4j.Provider").warn("line {} is busy", 17);
+        } finally {
+            System.setErr(saved);
+        }
+        String out = captured.toString(StandardCharsets.UTF_8);
+        assertTrue(out.contains("line 17 is busy"), out);
+        assertTrue(out.startsWith("<4>") || out.contains(" WARN  "), "a warning: " + out);
     }
 }
