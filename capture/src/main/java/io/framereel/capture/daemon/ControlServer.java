@@ -3,20 +3,12 @@ package io.framereel.capture.daemon;
 import io.framereel.capture.json.Json;
 
 import java.io.IOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.LinkOption;
-import java.nio.file.attribute.GroupPrincipal;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
 import java.util.concurrent.Semaphore;
 
@@ -32,6 +24,7 @@ public final class ControlServer implements AutoCloseable {
     static final int MAX_CLIENTS = 4;
     private static final int MAX_LINE = 256;
 
+    private final ControlSocketFile file;
     private final Path path;
     private final ServerSocketChannel server;
     private final Triggers triggers;
@@ -39,12 +32,10 @@ public final class ControlServer implements AutoCloseable {
     private final Semaphore clients = new Semaphore(MAX_CLIENTS);
     private final Thread acceptor;
 
-    /** Numbers this process's starts, so two starting at once bind different temporary names. */
-    private static final java.util.concurrent.atomic.AtomicLong STARTS = new java.util.concurrent.atomic.AtomicLong();
-
-    private ControlServer(Path path, ServerSocketChannel server, Triggers triggers, StatusBoard board) {
-        this.path = path;
-        this.server = server;
+    private ControlServer(ControlSocketFile file, Triggers triggers, StatusBoard board) {
+        this.file = file;
+        this.path = file.path;
+        this.server = file.server;
         this.triggers = triggers;
         this.board = board;
         this.acceptor = new Thread(this::acceptLoop, "framereel-control");
@@ -52,57 +43,21 @@ public final class ControlServer implements AutoCloseable {
     }
 
     /**
-     * Binds {@code path} (replacing a stale socket a crashed daemon left, refusing if a daemon answers there),
-     * restricts it to owner and {@code group} and starts accepting.
-     *
-     * <p>The socket is bound, made listening and given its permissions under a temporary name, then linked to
-     * {@code path}: the file appears only when a connect to it succeeds and only with its final permissions, and
-     * the link fails if another daemon linked its socket there first (rename would silently replace it).
+     * Claims {@code path} (replacing a stale socket a crashed daemon left, refusing while another daemon holds it;
+     * see {@link ControlSocketFile}), restricted to owner and {@code group}, and starts accepting.
      */
     public static ControlServer start(Path path, java.util.Optional<String> group, Triggers triggers,
             StatusBoard board) throws IOException {
-        Files.createDirectories(path.toAbsolutePath().getParent());
-        if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-            if (answers(path)) {
-                throw new IOException(path + ": another framereel daemon is listening there");
-            }
-            Files.delete(path); // left by a daemon that died
-        }
-        Path bound = path.resolveSibling("." + path.getFileName() + "." + ProcessHandle.current().pid() + "-"
-                + STARTS.incrementAndGet() + ".new");
-        Files.deleteIfExists(bound); // left by a process of the same pid that was killed half-way
-        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        ControlSocketFile file;
         try {
-            server.bind(UnixDomainSocketAddress.of(bound)); // bind(2) and listen(2)
-            Files.setPosixFilePermissions(bound, PosixFilePermissions.fromString("rw-rw----"));
-            if (group.isPresent()) {
-                GroupPrincipal g = path.getFileSystem().getUserPrincipalLookupService()
-                        .lookupPrincipalByGroupName(group.get());
-                Files.getFileAttributeView(bound, PosixFileAttributeView.class).setGroup(g);
-            }
-            try {
-                Files.createLink(path, bound);
-            } catch (FileAlreadyExistsException raced) {
-                throw new IOException("another framereel daemon started listening there at the same time", raced);
-            }
-        } catch (IOException | RuntimeException e) {
-            server.close();
+            file = ControlSocketFile.claim(path, group);
+        } catch (IOException e) {
             throw new IOException("control socket " + path + ": " + e.getMessage(), e);
-        } finally {
-            Files.deleteIfExists(bound);
         }
-        ControlServer s = new ControlServer(path, server, triggers, board);
+        ControlServer s = new ControlServer(file, triggers, board);
         s.acceptor.start();
         LOG.log(System.Logger.Level.INFO, "control socket " + path + group.map(g -> " (group " + g + ")").orElse(""));
         return s;
-    }
-
-    private static boolean answers(Path path) {
-        try (SocketChannel c = SocketChannel.open(UnixDomainSocketAddress.of(path))) {
-            return true;
-        } catch (IOException refused) {
-            return false;
-        }
     }
 
     private void acceptLoop() {
@@ -210,7 +165,6 @@ public final class ControlServer implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        server.close();
-        Files.deleteIfExists(path);
+        file.close();
     }
 }

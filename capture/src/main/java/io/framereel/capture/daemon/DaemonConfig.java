@@ -62,7 +62,8 @@ public final class DaemonConfig {
     public final Optional<String> controlGroup;
 
     private DaemonConfig(Builder b) {
-        camera = new CameraSpec(b.device, b.format, b.size, b.fps, b.storeAs, b.controls, b.buffers);
+        camera = new CameraSpec(b.device, b.format, b.size.or(() -> b.recording() ? Optional.empty() : DEFAULT_SIZE),
+                b.fps.or(() -> b.recording() ? Optional.empty() : DEFAULT_FPS), b.storeAs, b.controls, b.buffers);
         reopenInterval = b.reopenInterval;
         storeDirectory = b.storeDirectory;
         prefix = b.prefix;
@@ -180,12 +181,20 @@ public final class DaemonConfig {
         return prev[b.length()];
     }
 
+    private static final Optional<int[]> DEFAULT_SIZE = Optional.of(new int[] {640, 480});
+    private static final Optional<Double> DEFAULT_FPS = Optional.of(30.0);
+
     /** Mutable values with their defaults, and the key table that sets them. */
     private static final class Builder {
+        boolean recording() {
+            return device.startsWith(io.framereel.capture.source.RecordingSource.PREFIX);
+        }
+
         String device = CameraSpec.TEST_PATTERN;
         Optional<String> format = Optional.empty();
-        Optional<int[]> size = Optional.of(new int[] {640, 480});
-        Optional<Double> fps = Optional.of(30.0);
+        /** Empty until set: the defaults below, except that a recording played as the camera keeps its own. */
+        Optional<int[]> size = Optional.empty();
+        Optional<Double> fps = Optional.empty();
         Optional<PixelFormat> storeAs = Optional.empty();
         List<String> controls = new ArrayList<>();
         int buffers = 8;

@@ -112,6 +112,7 @@ final class PreTriggerRing implements FrameStore {
         // at least two frames of the largest size, whatever the cap says: a ring of one cannot hand frames over
         RingStore r = new RingStore(capacity, frameBytes, Math.max(maxBytes, 2L * frameBytes),
                 io.framereel.storage.MonotonicClock.SYSTEM);
+        board.ringCapacity = capacity;
         if (s.format().isCompressed()) {
             LOG.log(System.Logger.Level.INFO, String.format(Locale.ROOT, "pre-trigger ring: up to %d frames "
                     + "(%.2f s at %.2f fps) of their own size, at most %.1f MiB (frames of up to %d bytes)",
@@ -127,8 +128,10 @@ final class PreTriggerRing implements FrameStore {
             LOG.log(System.Logger.Level.INFO, String.format(Locale.ROOT, "pre-trigger ring: %d frames x %d bytes "
                     + "(%.1f MiB): %.2f s before a trigger at %.2f fps", fit, frameBytes,
                     fit * (double) frameBytes / (1 << 20), fit / fps, fps));
+            // raw frames are all the size they announce: what the cap holds is known now, and was said above
+            board.ringCapacity = (int) fit;
+            warnedFull = true;
         }
-        board.ringCapacity = capacity;
         return r;
     }
 

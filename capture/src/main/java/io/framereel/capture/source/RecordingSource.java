@@ -1,5 +1,6 @@
 package io.framereel.capture.source;
 
+import io.framereel.capture.synth.TestPatternSource;
 import io.framereel.storage.ImageIO;
 import io.framereel.storage.ImageIOException;
 import io.framereel.storage.PixelFormat;
@@ -28,6 +29,8 @@ public final class RecordingSource implements FrameSource {
     /** The device prefix that names a recording. */
     public static final String PREFIX = "recording:";
     private static final long MAX_MAPPED_BYTES = 1L << 30;
+    /** Recordings of more frames are copied: their per-frame views would take a fair part of the daemon's heap. */
+    private static final int MAX_LENT_FRAMES = 65_536;
     /** Frames that may be out on loan at once: file pages, nothing to refill, so any number would do. */
     private static final int LENDABLE = 16;
     private static final double FALLBACK_FPS = 30;
@@ -36,11 +39,14 @@ public final class RecordingSource implements FrameSource {
     private final Optional<PixelFormat> format;
     private final Optional<int[]> size;
     private final Optional<Double> fps;
+    private final long maxMappedBytes;
 
     private FileChannel channel;
     private ByteBuffer mapped;
-    /** Per frame: its lendable view, made on first loan so one loop through the file allocates and no more. */
+    /** Per frame: its lendable view, made at start so lending allocates nothing; null when frames are copied. */
     private ByteBuffer[] views;
+    /** Per frame: loans out; a frame lent again while out (a short loop) gets a view of its own. */
+    private int[] loansOut;
     private long[] dataOffsets;
     private int[] payloadBytes;
     /** Per frame: nanoseconds from the previous frame to this one; frame 0 from the last frame of the loop. */
@@ -59,10 +65,21 @@ public final class RecordingSource implements FrameSource {
      * @param fps    a fixed rate to play at; empty for the recorded intervals
      */
     public RecordingSource(Path path, Optional<PixelFormat> format, Optional<int[]> size, Optional<Double> fps) {
+        this(path, format, size, fps, MAX_MAPPED_BYTES);
+    }
+
+    /** With the size up to which a recording is mapped and lent rather than copied. */
+    RecordingSource(Path path, Optional<PixelFormat> format, Optional<int[]> size, Optional<Double> fps,
+            long maxMappedBytes) {
+        if (fps.isPresent() && !(fps.get() >= TestPatternSource.MIN_FPS && fps.get() <= TestPatternSource.MAX_FPS)) {
+            throw new IllegalArgumentException(path + ": a recording plays at " + TestPatternSource.MIN_FPS + ".."
+                    + TestPatternSource.MAX_FPS + " fps (was " + fps.get() + ")");
+        }
         this.path = path;
         this.format = format;
         this.size = size;
         this.fps = fps;
+        this.maxMappedBytes = maxMappedBytes;
     }
 
     @Override
@@ -97,22 +114,36 @@ public final class RecordingSource implements FrameSource {
                 payloadBytes[i] = frames.payloadBytes(i);
                 maxBytes = Math.max(maxBytes, payloadBytes[i]);
             }
-            durationMs = frames.durationMs() - Math.max(0, frames.elapsedMs(0));
-            double rate = fps.orElse(count > 1 && durationMs > 0 ? (count - 1) * 1000.0 / durationMs : FALLBACK_FPS);
-            long period = Math.round(1e9 / rate);
+            durationMs = 0;
+            for (int i = 1; i < count; i++) {
+                durationMs += Math.max(0, frames.elapsedMs(i));
+            }
+            boolean recorded = fps.isEmpty() && durationMs > 0;
+            double rate = fps.orElse(recorded ? (count - 1) * 1000.0 / durationMs : FALLBACK_FPS);
+            // a whole period from the last frame back to the first, so the loop keeps the recording's rate;
+            // frames recorded 0 ms apart (or with no time at all) play back to back, as they were stored
+            long period = Math.max(1, Math.round(1e9 / Math.min(rate, TestPatternSource.MAX_FPS)));
             for (int i = 0; i < count; i++) {
-                int elapsed = frames.elapsedMs(i);
-                intervals[i] = fps.isPresent() || i == 0 || elapsed <= 0 ? period : elapsed * 1_000_000L;
+                intervals[i] = !recorded || i == 0 ? period : Math.max(0, frames.elapsedMs(i)) * 1_000_000L;
             }
             checkAsked(width, height, pf);
-            shape = new StreamShape(width, height, pf, Math.max(1, maxBytes), rate, "recording " + path.getFileName()
+            // compressed frames are announced as a UVC camera announces its MJPEG buffers (sizeimage = two bytes a
+            // pixel), so what sizes itself from the announcement (slots, the ring's blocks) sees a webcam's numbers
+            long announced = pf.isCompressed() ? Math.max(maxBytes, 2L * width * height) : maxBytes;
+            shape = new StreamShape(width, height, pf, (int) Math.min(Integer.MAX_VALUE - 64, Math.max(1, announced)), rate, "recording " + path.getFileName()
                     + " " + width + "x" + height + " " + pf + " (" + count + " frames, looped)");
         }
         channel = FileChannel.open(path, StandardOpenOption.READ);
         long fileBytes = channel.size();
-        if (fileBytes <= MAX_MAPPED_BYTES) {
+        if (fileBytes <= maxMappedBytes) {
             mapped = channel.map(FileChannel.MapMode.READ_ONLY, 0, fileBytes);
-            views = new ByteBuffer[dataOffsets.length];
+            if (dataOffsets.length <= MAX_LENT_FRAMES) {
+                views = new ByteBuffer[dataOffsets.length];
+                loansOut = new int[dataOffsets.length];
+                for (int i = 0; i < views.length; i++) {
+                    views[i] = view(i);
+                }
+            }
         }
         started = true;
         nextDue = 0;
@@ -132,7 +163,11 @@ public final class RecordingSource implements FrameSource {
 
     @Override
     public int lendableFrames() {
-        return mapped == null ? 0 : LENDABLE;
+        return views == null ? 0 : LENDABLE;
+    }
+
+    private ByteBuffer view(int i) {
+        return mapped.slice((int) dataOffsets[i], payloadBytes[i]).asReadOnlyBuffer();
     }
 
     @Override
@@ -161,21 +196,17 @@ public final class RecordingSource implements FrameSource {
 
     @Override
     public boolean lend(CapturedFrame frame, long timeoutMs) throws IOException {
-        if (mapped == null) {
-            throw new UnsupportedOperationException(path + " is larger than " + (MAX_MAPPED_BYTES >> 20)
-                    + " MiB: its frames are copied, not lent");
+        if (views == null) {
+            throw new UnsupportedOperationException(path + " is larger than " + (maxMappedBytes >> 20) + " MiB or "
+                    + "holds more than " + MAX_LENT_FRAMES + " frames: its frames are copied, not lent");
         }
         if (!awaitNext(timeoutMs)) {
             return false;
         }
         int i = index;
-        ByteBuffer view = views[i];
-        if (view == null) {
-            view = mapped.slice((int) dataOffsets[i], payloadBytes[i]).asReadOnlyBuffer();
-            views[i] = view;
-        }
+        // the view of a frame still out (a loop shorter than the loans) is someone's: its position is theirs
         frame.set(payloadBytes[i], sequence, nextDue);
-        frame.lent = view.clear();
+        frame.lent = loansOut[i]++ == 0 ? views[i].clear() : view(i);
         frame.loan = i;
         advance();
         return true;
@@ -183,7 +214,10 @@ public final class RecordingSource implements FrameSource {
 
     @Override
     public void giveBack(int loan) {
-        // file pages: nothing to refill
+        if (loansOut[loan] == 0) {
+            throw new IllegalStateException(path + ": frame " + loan + " given back more often than it was lent");
+        }
+        loansOut[loan]--; // file pages: nothing to refill
     }
 
     private void readFully(ByteBuffer dst, int i, int bytes) throws IOException {

@@ -71,38 +71,75 @@ class ControlServerTest {
         }
     }
 
+    /** Two daemons starting on {@code sock} at the same moment; returns the one that listens, checking it is one. */
+    private ControlServer twoStartingAtOnce(Path sock, String round) throws Exception {
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        java.util.List<ControlServer> started = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.List<String> refused = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        Runnable daemon = () -> {
+            try {
+                together.await();
+                started.add(ControlServer.start(sock, Optional.empty(), triggers, board));
+            } catch (IOException e) {
+                refused.add(e.getMessage());
+            } catch (Exception e) {
+                refused.add("unexpected: " + e);
+            }
+        };
+        Thread a = new Thread(daemon);
+        Thread b = new Thread(daemon);
+        a.start();
+        b.start();
+        a.join();
+        b.join();
+        assertEquals(1, started.size(), round + ": one daemon listens, the other refuses: " + refused);
+        assertTrue(refused.get(0).contains("another framereel daemon"), refused.get(0));
+        assertEquals("true", Json.parseFlatObject(ControlClient.send(sock, "status")).get("ok"));
+        return started.get(0);
+    }
+
     @Test
     void twoDaemonsStartingAtOnceNeverBothListenAndTheSocketAlwaysAnswers() throws Exception {
         // the socket file appears only once it listens, so a daemon starting beside another never takes it for a
         // crashed one's and deletes it
         Path sock = dir.resolve("ctl.sock");
         for (int round = 0; round < 30; round++) {
-            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
-            java.util.List<ControlServer> started = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-            java.util.List<String> refused = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-            Runnable daemon = () -> {
-                try {
-                    together.await();
-                    started.add(ControlServer.start(sock, Optional.empty(), triggers, board));
-                } catch (IOException e) {
-                    refused.add(e.getMessage());
-                } catch (Exception e) {
-                    refused.add("unexpected: " + e);
-                }
-            };
-            Thread a = new Thread(daemon);
-            Thread b = new Thread(daemon);
-            a.start();
-            b.start();
-            a.join();
-            b.join();
-            assertEquals(1, started.size(), "round " + round + ": one daemon listens, the other refuses: " + refused);
-            assertTrue(refused.get(0).contains("another framereel daemon"), refused.get(0));
-            assertEquals("true", Json.parseFlatObject(ControlClient.send(sock, "status")).get("ok"));
-            started.get(0).close();
+            twoStartingAtOnce(sock, "round " + round).close();
         }
         try (var left = Files.list(dir)) {
-            assertEquals(java.util.List.of(), left.toList(), "no temporary socket names left behind");
+            assertEquals(java.util.List.of(dir.resolve("ctl.sock.lock")), left.toList(),
+                    "no temporary socket names left behind; the lock file stays (see ControlSocketFile)");
+        }
+    }
+
+    @Test
+    void twoDaemonsStartingBesideAStaleSocketNeverBothListen() throws Exception {
+        Path sock = dir.resolve("ctl.sock");
+        for (int round = 0; round < 100; round++) {
+            ServerSocketChannel.open(StandardProtocolFamily.UNIX).bind(UnixDomainSocketAddress.of(sock)).close(); // stale
+            twoStartingAtOnce(sock, "round " + round + " beside a stale socket").close();
+        }
+    }
+
+    @Test
+    void somethingThatIsNotASocketIsNeverDeleted() throws Exception {
+        Path sock = dir.resolve("ctl.sock");
+        Files.writeString(sock, "someone's notes");
+        IOException e = assertThrows(IOException.class, () -> ControlServer.start(sock, Optional.empty(), triggers, board));
+        assertTrue(e.getMessage().contains("exists and is not a socket"), e.getMessage());
+        assertEquals("someone's notes", Files.readString(sock));
+    }
+
+    @Test
+    void aSocketPathNearTheKernelsLimitStillBinds() throws Exception {
+        // sun_path holds 108 bytes with the NUL (Java's client takes 106): the temporary name is no longer than the
+        // final one, where a suffix such as ".PID.new" would not fit
+        Path base = dir.toAbsolutePath();
+        int room = 104 - base.toString().length() - 1;
+        Path sock = base.resolve("c".repeat(room - 5) + ".sock");
+        assertEquals(104, sock.toString().length());
+        try (ControlServer server = ControlServer.start(sock, Optional.empty(), triggers, board)) {
+            assertEquals("true", Json.parseFlatObject(ControlClient.send(sock, "status")).get("ok"));
         }
     }
 
@@ -113,7 +150,11 @@ class ControlServerTest {
                 () -> ControlServer.start(sock, Optional.of("no-such-group-framereel"), triggers, board));
         assertTrue(e.getMessage().startsWith("control socket " + sock), e.getMessage());
         try (var left = Files.list(dir)) {
-            assertEquals(java.util.List.of(), left.toList());
+            assertEquals(java.util.List.of(dir.resolve("ctl.sock.lock")), left.toList(), "no socket left");
+        }
+        try (ControlServer server = ControlServer.start(sock, Optional.empty(), triggers, board)) {
+            assertEquals("true", Json.parseFlatObject(ControlClient.send(sock, "status")).get("ok"),
+                    "the failed start released the path");
         }
     }
 
@@ -128,7 +169,8 @@ class ControlServerTest {
             assertEquals("true", Json.parseFlatObject(ControlClient.send(sock, "status")).get("ok"));
             IOException e = assertThrows(IOException.class,
                     () -> ControlServer.start(sock, Optional.empty(), new Triggers(), new StatusBoard()));
-            assertEquals(sock + ": another framereel daemon is listening there", e.getMessage());
+            assertEquals("control socket " + sock + ": another framereel daemon is listening there (it holds " + sock
+                    + ".lock)", e.getMessage());
             assertEquals("true", Json.parseFlatObject(ControlClient.send(sock, "status")).get("ok"),
                     "the running daemon keeps its socket");
         }

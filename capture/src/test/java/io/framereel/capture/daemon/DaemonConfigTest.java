@@ -102,6 +102,19 @@ class DaemonConfigTest {
     }
 
     @Test
+    void aRecordingAsTheCameraKeepsItsOwnSizeAndRateUnlessTheyAreSet() throws Exception {
+        DaemonConfig own = DaemonConfig.load(file("camera.device = recording:/srv/webcam.bin", "camera.size =",
+                "camera.fps ="));
+        assertTrue(own.camera.size().isEmpty(), "the recording's size");
+        assertTrue(own.camera.fps().isEmpty(), "the recording's intervals");
+        DaemonConfig set = DaemonConfig.load(file("camera.device = recording:/srv/webcam.bin", "camera.fps = 15"));
+        assertEquals(15.0, set.camera.fps().orElseThrow());
+        DaemonConfig camera = DaemonConfig.load(file("camera.device = vivid"));
+        assertEquals(640, camera.camera.size().orElseThrow()[0], "a camera keeps the documented defaults");
+        assertEquals(30.0, camera.camera.fps().orElseThrow());
+    }
+
+    @Test
     void anUnknownKeyIsRefusedWithItsLineAndTheNearestKey() throws Exception {
         Path f = file("camera.device = vivid", "", "trigger.pre-seconds = 3s");
         ConfigException e = assertThrows(ConfigException.class, () -> DaemonConfig.load(f));
