@@ -2,7 +2,7 @@
 # Daemon start-up and memory (issue 6 benchmarks), as the unit runs it: the launcher's JVM options, the test
 # pattern as the camera (no hardware), recording from the start. Prints, per frame size and ring size:
 #   start_ms   process spawn -> the first frame stored in a file (its .part file polled every 5 ms)
-#   rss_mb     peak VmHWM of the JVM over the recording, and VmRSS at its end
+#   rss_mb     peak VmHWM of the JVM over the recording, and VmRSS at its end (steady state: run 40 s or more)
 # Usage: bench/daemon/rss-and-startup.sh [SECONDS]      (build first: ./mvnw -q -pl capture -am package -DskipTests)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"

@@ -51,6 +51,7 @@ public final class Daemon {
     private String lastStatus = "";
     private long fpsFrames;
     private long fpsSinceNanos;
+    private final HeapTrimmer heapTrimmer = new HeapTrimmer(System.nanoTime());
     private GpioControls gpio;
     /** Frames lost before the ring in camera sessions that have ended, so the status counts since start-up. */
     private long droppedInEarlierSessions;
@@ -200,6 +201,7 @@ public final class Daemon {
         if (gpio != null) {
             gpio.show(board.state);
         }
+        heapTrimmer.tick(now);
         String status = board.summary();
         if (!status.equals(lastStatus) || now - lastStatusNanos >= STATUS_EVERY_NANOS) {
             notifier.status(status);
