@@ -79,6 +79,27 @@ class DebPackageTest {
     }
 
     @Test
+    void everyFileCarriesTheProjectsOutputTimestampSoTwoBuildsAreByteForByteTheSame() throws IOException {
+        java.time.Instant stamp = java.time.Instant.parse(System.getProperty("framereel.output.timestamp"));
+        Cmd.Result r = Cmd.run(List.of("dpkg-deb", "-c", Packaged.deb().toString()));
+        assertEquals(0, r.exit(), r::describe);
+        java.time.format.DateTimeFormatter listed = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+        for (String line : r.out().split("\n")) {
+            String[] f = line.trim().split("\\s+", 6);
+            java.time.Instant at = java.time.LocalDateTime.parse(f[3] + " " + f[4], listed)
+                    .atZone(java.time.ZoneId.systemDefault()).toInstant();
+            assertEquals(stamp, at, () -> f[5] + " is stamped " + f[3] + " " + f[4] + " (local time)");
+        }
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(System.getProperty("framereel.jar"))) {
+            // framereel's own entries; the bundled libraries' keep the times their own jars give them
+            java.util.List<String> off = jar.stream().filter(e -> e.getName().startsWith("io/framereel/"))
+                    .filter(e -> !e.getLastModifiedTime().toInstant().equals(stamp))
+                    .map(e -> e.getName() + " " + e.getLastModifiedTime()).limit(5).toList();
+            assertEquals(List.of(), off, "jar entries stamped with another time");
+        }
+    }
+
+    @Test
     void controlFieldsNameAnArchitectureIndependentPackageOfTheProjectVersion() throws IOException {
         Map<String, String> fields = controlFields();
         assertEquals("framereel", fields.get("Package"));
