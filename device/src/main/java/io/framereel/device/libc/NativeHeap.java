@@ -32,7 +32,9 @@ public final class NativeHeap {
     public static boolean trim() {
         try {
             return Glibc.malloc_trim(new NativeLong(0)) == 1;
-        } catch (UnsatisfiedLinkError | NoClassDefFoundError notGlibc) {
+        } catch (LinkageError notGlibc) {
+            // the symbol's lookup fails in Glibc's initializer: ExceptionInInitializerError the first time,
+            // NoClassDefFoundError after; UnsatisfiedLinkError where JNA binds lazily
             throw new UnsupportedOperationException("the C library has no malloc_trim (not glibc): "
                     + notGlibc.getMessage(), notGlibc);
         }
