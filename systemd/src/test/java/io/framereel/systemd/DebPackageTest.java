@@ -81,20 +81,24 @@ class DebPackageTest {
     @Test
     void everyFileCarriesTheProjectsOutputTimestampSoTwoBuildsAreByteForByteTheSame() throws IOException {
         java.time.Instant stamp = java.time.Instant.parse(System.getProperty("framereel.output.timestamp"));
-        Cmd.Result r = Cmd.run(List.of("dpkg-deb", "-c", Packaged.deb().toString()));
+        // dpkg-deb lists local times to the minute: ask for UTC rather than trust the JVM and tar to agree on a zone
+        Cmd.Result r = Cmd.run(List.of("dpkg-deb", "-c", Packaged.deb().toString()), Map.of("TZ", "UTC0"), null);
         assertEquals(0, r.exit(), r::describe);
         java.time.format.DateTimeFormatter listed = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
         for (String line : r.out().split("\n")) {
             String[] f = line.trim().split("\\s+", 6);
             java.time.Instant at = java.time.LocalDateTime.parse(f[3] + " " + f[4], listed)
-                    .atZone(java.time.ZoneId.systemDefault()).toInstant();
-            assertEquals(stamp, at, () -> f[5] + " is stamped " + f[3] + " " + f[4] + " (local time)");
+                    .toInstant(java.time.ZoneOffset.UTC);
+            assertEquals(stamp.truncatedTo(java.time.temporal.ChronoUnit.MINUTES), at,
+                    () -> f[5] + " is stamped " + f[3] + " " + f[4] + " UTC");
         }
+        // zip entries hold a wall-clock time without a zone, written as the stamp's UTC wall clock
+        java.time.LocalDateTime wallClock = java.time.LocalDateTime.ofInstant(stamp, java.time.ZoneOffset.UTC);
         try (java.util.jar.JarFile jar = new java.util.jar.JarFile(System.getProperty("framereel.jar"))) {
             // framereel's own entries; the bundled libraries' keep the times their own jars give them
             java.util.List<String> off = jar.stream().filter(e -> e.getName().startsWith("io/framereel/"))
-                    .filter(e -> !e.getLastModifiedTime().toInstant().equals(stamp))
-                    .map(e -> e.getName() + " " + e.getLastModifiedTime()).limit(5).toList();
+                    .filter(e -> !wallClock.equals(e.getTimeLocal()))
+                    .map(e -> e.getName() + " " + e.getTimeLocal()).limit(5).toList();
             assertEquals(List.of(), off, "jar entries stamped with another time");
         }
     }

@@ -18,7 +18,6 @@ import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The control socket's file, claimed for one daemon's life.
@@ -37,35 +36,53 @@ import java.util.concurrent.ThreadLocalRandom;
 final class ControlSocketFile implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ControlSocketFile.class.getName());
 
+    /**
+     * Lock files this JVM holds. fcntl locks belong to the process, and closing any descriptor of the file drops
+     * them all, so a second claim in one JVM must be refused before it opens the file, not after.
+     */
+    private static final java.util.Set<Path> CLAIMED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     final Path path;
     final ServerSocketChannel server;
+    private final Path lockPath;
     private final FileChannel lockFile;
+    /** The socket file this daemon made, so close() never deletes one another daemon made at the same path. */
+    private final Object socketKey;
 
-    private ControlSocketFile(Path path, ServerSocketChannel server, FileChannel lockFile) {
+    private ControlSocketFile(Path path, ServerSocketChannel server, Path lockPath, FileChannel lockFile) throws IOException {
         this.path = path;
         this.server = server;
+        this.lockPath = lockPath;
         this.lockFile = lockFile;
+        this.socketKey = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
     }
 
     /** Claims {@code path} for this daemon and returns its listening socket, mode 0660 and owned by {@code group}. */
     static ControlSocketFile claim(Path path, Optional<String> group) throws IOException {
         Files.createDirectories(path.toAbsolutePath().getParent());
-        Path lockPath = path.resolveSibling(path.getFileName() + ".lock");
-        FileChannel lockFile = FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        Path lockPath = path.toAbsolutePath().normalize().resolveSibling(path.getFileName() + ".lock");
+        if (!CLAIMED.add(lockPath)) {
+            throw new IOException("another framereel daemon is listening there (it holds " + lockPath + ")");
+        }
+        FileChannel lockFile = null;
         try {
+            lockFile = FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock;
             try {
                 lock = lockFile.tryLock();
             } catch (OverlappingFileLockException sameProcess) {
-                lock = null;
+                lock = null; // CLAIMED keeps this from happening; a lock taken outside this class would do it
             }
             if (lock == null) {
                 throw new IOException("another framereel daemon is listening there (it holds " + lockPath + ")");
             }
             removeStale(path);
-            return new ControlSocketFile(path, bind(path, group), lockFile);
+            return new ControlSocketFile(path, bind(path, group), lockPath, lockFile);
         } catch (IOException | RuntimeException e) {
-            lockFile.close(); // releases the lock
+            if (lockFile != null) {
+                lockFile.close(); // releases the lock
+            }
+            CLAIMED.remove(lockPath);
             throw e;
         }
     }
@@ -78,7 +95,7 @@ final class ControlSocketFile implements AutoCloseable {
             return;
         }
         if (!existing.isOther()) {
-            throw new IOException("exists and is not a socket; remove it or set another control.socket");
+            throw new IOException(path + " exists and is not a socket; remove it or set another control.socket");
         }
         if (answers(path)) { // a daemon that does not take the lock (an older framereel, another program)
             throw new IOException("another program is listening there");
@@ -95,12 +112,8 @@ final class ControlSocketFile implements AutoCloseable {
     }
 
     private static ServerSocketChannel bind(Path path, Optional<String> group) throws IOException {
-        // as short as the final name, so a path that fits the 107-byte socket limit still fits while being made
-        String name = path.getFileName().toString();
-        String tmpName = "." + Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE)
-                .substring(0, Math.max(1, Math.min(15, name.length() - 1)));
-        Path bound = path.resolveSibling(tmpName);
-        Files.deleteIfExists(bound);
+        Path bound = temporaryName(path);
+        removeStale(bound); // left by a daemon killed between its bind and its link
         ServerSocketChannel server = listen(bound, true, group);
         try {
             Files.createLink(path, bound);
@@ -118,10 +131,23 @@ final class ControlSocketFile implements AutoCloseable {
         }
     }
 
+    /**
+     * Where the socket is made before it is linked into place: derived from the final name, so a leftover of a
+     * killed daemon is found and reclaimed by the next one; no longer than the final name (down to two
+     * characters), so a path that fits the 107-byte socket limit still fits while being made.
+     */
+    static Path temporaryName(Path path) {
+        String name = path.getFileName().toString();
+        String hash = String.format("%08x%08x", name.hashCode(), ("framereel:" + name).hashCode());
+        return path.resolveSibling("." + hash.substring(0, Math.max(1, Math.min(hash.length(), name.length() - 1))));
+    }
+
     private static ServerSocketChannel listen(Path at, boolean temporary, Optional<String> group) throws IOException {
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        boolean bound = false;
         try {
             server.bind(UnixDomainSocketAddress.of(at)); // bind(2) and listen(2)
+            bound = true;
             Files.setPosixFilePermissions(at, PosixFilePermissions.fromString("rw-rw----"));
             if (group.isPresent()) {
                 GroupPrincipal g = at.getFileSystem().getUserPrincipalLookupService()
@@ -131,19 +157,37 @@ final class ControlSocketFile implements AutoCloseable {
             return server;
         } catch (IOException | RuntimeException e) {
             server.close();
-            Files.deleteIfExists(at);
+            if (bound) { // ours; a failed bind leaves whatever holds the name alone
+                Files.deleteIfExists(at);
+            }
             throw new IOException(temporary ? "while binding it as " + at + ": " + e.getMessage() : e.getMessage(), e);
         }
     }
 
-    /** Stops listening, removes the socket file, then releases the path for the next daemon. */
+    /**
+     * Stops listening, removes the socket file if it is still the one this daemon made (a directory removed and
+     * remade under it, as systemd does with RuntimeDirectory=, may hold another daemon's by now), then releases
+     * the path for the next daemon.
+     */
     @Override
     public void close() throws IOException {
         try {
             server.close();
-            Files.deleteIfExists(path);
+            Object now;
+            try {
+                now = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+            } catch (java.nio.file.NoSuchFileException gone) {
+                now = null;
+            }
+            if (now != null && now.equals(socketKey)) {
+                Files.delete(path);
+            }
         } finally {
-            lockFile.close();
+            try {
+                lockFile.close();
+            } finally {
+                CLAIMED.remove(lockPath);
+            }
         }
     }
 }

@@ -122,6 +122,59 @@ class ControlServerTest {
     }
 
     @Test
+    void closingNeverDeletesASocketAnotherDaemonMadeAfterTheDirectoryWasRemadeUnderIt() throws Exception {
+        // systemd removes a RuntimeDirectory= when the unit stops; a daemon started by hand keeps running
+        Path run = dir.resolve("run");
+        Path sock = run.resolve("ctl.sock");
+        ControlServer byHand = ControlServer.start(sock, Optional.empty(), triggers, board);
+        try (var files = Files.list(run)) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+        Files.delete(run);
+        // another daemon (a process of its own, so a plain socket here) makes the directory and its socket again
+        Files.createDirectories(run);
+        try (ServerSocketChannel service = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            service.bind(UnixDomainSocketAddress.of(sock));
+            byHand.close();
+            assertTrue(Files.exists(sock), "the other daemon's socket survives this one's close");
+        }
+    }
+
+    @Test
+    void aRefusedSecondStartInTheSameProcessKeepsTheFirstOnesLock() throws Exception {
+        Path sock = dir.resolve("ctl.sock");
+        try (ControlServer first = ControlServer.start(sock, Optional.empty(), triggers, board)) {
+            Path lock = dir.resolve("ctl.sock.lock");
+            long before = locksOn(lock);
+            assertEquals(1, before, "the first start holds the lock");
+            assertThrows(IOException.class, () -> ControlServer.start(sock, Optional.empty(), triggers, board));
+            assertEquals(1, locksOn(lock), "closing a second descriptor would have dropped the process's lock");
+        }
+    }
+
+    /** fcntl locks on {@code file}, as the kernel lists them in /proc/locks (by inode). */
+    private static long locksOn(Path file) throws IOException {
+        long inode = (Long) Files.getAttribute(file, "unix:ino");
+        return Files.readAllLines(Path.of("/proc/locks")).stream().filter(l -> l.contains(":" + inode + " ")).count();
+    }
+
+    @Test
+    void aTemporarySocketLeftByADaemonKilledBeforeItsLinkIsReclaimed() throws Exception {
+        Path sock = dir.resolve("ctl.sock");
+        Path leftover = ControlSocketFile.temporaryName(sock);
+        assertTrue(leftover.getFileName().toString().length() <= sock.getFileName().toString().length());
+        ServerSocketChannel.open(StandardProtocolFamily.UNIX).bind(UnixDomainSocketAddress.of(leftover)).close();
+        try (ControlServer server = ControlServer.start(sock, Optional.empty(), triggers, board)) {
+            assertEquals("true", Json.parseFlatObject(ControlClient.send(sock, "status")).get("ok"));
+        }
+        try (var left = Files.list(dir)) {
+            assertEquals(java.util.List.of(dir.resolve("ctl.sock.lock")), left.toList());
+        }
+    }
+
+    @Test
     void somethingThatIsNotASocketIsNeverDeleted() throws Exception {
         Path sock = dir.resolve("ctl.sock");
         Files.writeString(sock, "someone's notes");

@@ -33,8 +33,8 @@ public final class NativeHeap {
         try {
             return Glibc.malloc_trim(new NativeLong(0)) == 1;
         } catch (LinkageError notGlibc) {
-            // the symbol's lookup fails in Glibc's initializer: ExceptionInInitializerError the first time,
-            // NoClassDefFoundError after; UnsatisfiedLinkError where JNA binds lazily
+            // the symbol's lookup fails in Glibc's initializer: UnsatisfiedLinkError the first time,
+            // NoClassDefFoundError after (a JNA that cannot load at all lands here too)
             throw new UnsupportedOperationException("the C library has no malloc_trim (not glibc): "
                     + notGlibc.getMessage(), notGlibc);
         }
