@@ -5,7 +5,8 @@
     frame-gaps.py --v4l2ctl STDERR N            the status output of v4l2-ctl --stream-count=N
 
 Prints "gaps_first_half=A gaps_second_half=B": the frames missing before stored frame N/2 (start-up, when a JVM
-is still compiling) and after it (the steady state the CPU window measures).
+is still compiling) and after it (the steady state the CPU window measures); for a stream also
+"gaps_at_s=T:K,...": the first dozen gaps, each as seconds of camera time after the first frame and frames missing.
 
 framereel writes each frame's elapsed time as the interval between the camera's capture timestamps, so a frame
 that follows k missing frames has an elapsed time of about k + 1 periods. v4l2-ctl prints a '<' per frame and,
@@ -29,13 +30,18 @@ def from_stream(path, payload, fps):
             f.seek(payload, 1)  # raw frames of a multiple of 16 bytes: no padding
     half = len(elapsed) // 2
     first = second = 0
+    at_ms = 0
+    where = []
     for i, e in enumerate(elapsed[1:], start=1):  # frame 0's elapsed is the time since the file was opened
+        at_ms += e
         missing = max(0, round(e / period_ms) - 1)
+        if missing and len(where) < 12:
+            where.append(f"{at_ms / 1000:.1f}:{missing}")
         if i < half:
             first += missing
         else:
             second += missing
-    return first, second
+    return first, second, where
 
 
 def from_v4l2ctl(path, n):
@@ -54,6 +60,8 @@ def from_v4l2ctl(path, n):
 
 if sys.argv[1] == "--v4l2ctl":
     a, b = from_v4l2ctl(sys.argv[2], int(sys.argv[3]))
+    print(f"gaps_first_half={a} gaps_second_half={b}")
 else:
-    a, b = from_stream(sys.argv[1], int(sys.argv[2]), float(sys.argv[3]))
-print(f"gaps_first_half={a} gaps_second_half={b}")
+    a, b, where = from_stream(sys.argv[1], int(sys.argv[2]), float(sys.argv[3]))
+    # Where the first dozen gaps are: seconds of camera time after the first stored frame, then frames missing.
+    print(f"gaps_first_half={a} gaps_second_half={b} gaps_at_s={','.join(where) or '-'}")

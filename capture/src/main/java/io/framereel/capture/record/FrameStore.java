@@ -8,9 +8,9 @@ import java.io.IOException;
 public interface FrameStore extends AutoCloseable {
 
     /**
-     * Called once the source has started, before the first frame, with the shape of what will come: a store that
-     * sizes buffers from it allocates them here rather than on the first frame, while the camera is already
-     * waiting. Called on the thread that called {@link Recorder#record}.
+     * Called once the source has started, before the camera streams, with the shape of what will come: a store
+     * that sizes buffers from it allocates them here rather than on the first frame, while the camera would be
+     * filling its few buffers. Called on the thread that called {@link Recorder#record}.
      */
     default void prepare(io.framereel.capture.source.StreamShape shape) throws IOException {
     }

@@ -29,6 +29,7 @@ public final class Recorder {
     /** How long the camera may stay silent before recording fails. */
     static final long NO_FRAME_TIMEOUT_MS = 5000;
     private static final long POLL_MS = 250;
+    private static final long WRITER_BACKSTOP_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     /** When to stop by itself: after this many stored frames or this much camera time (0 = no limit). */
     public record Limits(long maxFrames, long maxNanos) {
@@ -131,6 +132,10 @@ public final class Recorder {
                         + "keeps too few buffers to lend one, so they cannot be stored without a copy");
             }
             store.prepare(shape);
+            // Lent frames occupy a slot without a buffer of its own; the camera's buffers bound them, not the slots.
+            slots = lending ? new FrameSlots(Math.max(2, lendable), 0)
+                    : new FrameSlots(slotCount, shape.maxFrameBytes());
+            source.startStreaming(); // only now: the camera's few buffers must not fill while the file opens
         } catch (IOException | RuntimeException e) {
             try {
                 source.close();
@@ -140,8 +145,6 @@ public final class Recorder {
             closeQuietly(e);
             throw e;
         }
-        // Lent frames occupy a slot without a buffer of its own; the camera's buffers bound them, not the slots.
-        slots = lending ? new FrameSlots(Math.max(2, lendable), 0) : new FrameSlots(slotCount, shape.maxFrameBytes());
         slotLoans = new int[slots.capacity()];
         Thread writer = new Thread(this::writeLoop, "framereel-writer");
         Thread capture = new Thread(lending ? () -> lendingCaptureLoop(lendable, writer) : this::captureLoop,
@@ -304,7 +307,9 @@ public final class Recorder {
                     if (captureDone && slots.pending() == 0) {
                         break;
                     }
-                    LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(10));
+                    // Woken by each publish and by the capture thread's end; the timeout is only a backstop.
+                    // A short one would wake this thread several times per frame for nothing.
+                    LockSupport.parkNanos(this, WRITER_BACKSTOP_NANOS);
                     continue;
                 }
                 int bytes = next.payloadBytes();

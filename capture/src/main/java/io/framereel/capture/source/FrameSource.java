@@ -10,8 +10,23 @@ import java.nio.ByteBuffer;
  */
 public interface FrameSource extends AutoCloseable {
 
-    /** Opens the camera and starts streaming; tells what the stored frames will look like. */
+    /**
+     * Opens the camera and readies it to stream (format, rate, buffers); tells what the stored frames will look
+     * like. Frames may start arriving only at {@link #startStreaming()}.
+     */
     StreamShape start() throws IOException;
+
+    /**
+     * Lets frames flow, once the consumer is ready for them (its store open, its buffers allocated), so that a
+     * camera does not fill its few buffers and drop frames while the recorder opens its file. Called once, after
+     * {@link #start()} and before the first {@link #next} or {@link #lend}. Sources that cannot be held back (a
+     * child process already running, a synthetic clock that starts at the first frame) keep this default.
+     *
+     * @throws IOException when the camera refuses to stream (a USB camera without the bus bandwidth); the source
+     *                     is then unusable and must be closed
+     */
+    default void startStreaming() throws IOException {
+    }
 
     /**
      * Waits up to {@code timeoutMs} for the next frame. With a destination, converts the frame into

@@ -77,7 +77,7 @@ public final class V4l2Source implements FrameSource {
                     ? FrameConversion.ofCompressed(format.fourcc(), format.width(), format.height(), format.sizeImage())
                     : FrameConversion.of(format.fourcc(), format.width(), format.height(), format.bytesPerLine(),
                             request.storedAs());
-            session = device.startCapture(request.buffers());
+            session = device.prepareCapture(request.buffers());
             lentFrames = new Frame[session.bufferCount()];
             double fps = interval == null ? 0 : interval.framesPerSecond();
             framePeriodNanos = fps > 0 ? Math.round(1e9 / fps) : 0;
@@ -90,6 +90,11 @@ public final class V4l2Source implements FrameSource {
             closeAfter(e);
             throw e;
         }
+    }
+
+    @Override
+    public void startStreaming() throws IOException {
+        session.startStreaming();
     }
 
     /** The current format if it can be stored, else the first one the camera offers that can. */

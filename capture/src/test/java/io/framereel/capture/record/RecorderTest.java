@@ -371,6 +371,93 @@ class RecorderTest {
         }
     }
 
+    /** A counting camera that notes, with the store below, the order in which the recorder drives them. */
+    private static final class HeldBackSource implements FrameSource {
+        final CountingSource camera = new CountingSource(Long.MAX_VALUE, 500);
+        final List<String> events;
+        final IOException refusal;
+
+        HeldBackSource(List<String> events, IOException refusal) {
+            this.events = events;
+            this.refusal = refusal;
+        }
+
+        @Override
+        public StreamShape start() {
+            events.add("start");
+            return camera.start();
+        }
+
+        @Override
+        public void startStreaming() throws IOException {
+            events.add("startStreaming");
+            if (refusal != null) {
+                throw refusal;
+            }
+        }
+
+        @Override
+        public boolean next(ByteBuffer dst, CapturedFrame frame, long timeoutMs) throws IOException {
+            if (!events.contains("startStreaming")) {
+                throw new IOException("a frame was asked for before the stream was started");
+            }
+            if (camera.sequence == 0) {
+                events.add("first frame");
+            }
+            return camera.next(dst, frame, timeoutMs);
+        }
+
+        @Override
+        public long droppedFrames() {
+            return 0;
+        }
+
+        @Override
+        public void close() {
+            events.add("close source");
+        }
+    }
+
+    private static FrameStore notingStore(FileFrameStore file, List<String> events) {
+        return new SlowStore(file, 0, Long.MAX_VALUE) {
+            @Override
+            public void prepare(StreamShape shape) {
+                events.add("prepare store");
+            }
+
+            @Override
+            public void close() throws IOException {
+                events.add("close store");
+                super.close();
+            }
+        };
+    }
+
+    @Test
+    void theCameraStreamsOnlyOnceTheStoreIsReadySoNoFrameIsLostWhileTheFileOpens() throws IOException {
+        List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
+        Path file = dir.resolve("held-back.bin");
+        Recorder recorder = new Recorder(new HeldBackSource(events, null),
+                notingStore(new FileFrameStore(file, SyncPolicy.NEVER), events), 4, Recorder.Limits.frames(5));
+        RecordingSummary summary = recorder.record(null, 50);
+        assertFalse(summary.error().isPresent(), summary.toString());
+        assertEquals(List.of("start", "prepare store", "startStreaming", "first frame"), events.subList(0, 4));
+        assertEquals(5, frameNumbers(file).size());
+    }
+
+    @Test
+    void aCameraThatRefusesToStreamFailsTheRecordingAndClosesCameraAndFile() throws IOException {
+        List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
+        Path file = dir.resolve("refused.bin");
+        IOException refusal = new IOException("/dev/video9: VIDIOC_STREAMON failed: ENOSPC (MJPG 1920x1080)");
+        Recorder recorder = new Recorder(new HeldBackSource(events, refusal),
+                notingStore(new FileFrameStore(file, SyncPolicy.NEVER), events), 4, Recorder.Limits.frames(5));
+        IOException thrown = assertThrows(IOException.class, () -> recorder.record(null, 50));
+        assertEquals(refusal.getMessage(), thrown.getMessage());
+        assertEquals(List.of("start", "prepare store", "startStreaming", "close source", "close store"), events);
+        assertEquals(0, frameNumbers(file).size(), "an empty stream, closed and readable");
+    }
+
     @Test
     void stopFromAnotherThreadEndsCleanly() throws IOException, InterruptedException {
         Path file = dir.resolve("stopped.bin");

@@ -10,11 +10,13 @@ import java.nio.ByteBuffer;
 /**
  * Memory-mapped streaming capture from one device (the streaming family: REQBUFS, QUERYBUF, mmap, QBUF,
  * STREAMON, poll, DQBUF, STREAMOFF, munmap). Created by {@link V4l2Device#startCapture(int)} with every buffer
- * queued and the stream on; {@link #next(long)} hands out frames, {@link Frame#release()} queues them again,
- * {@link #close()} tears everything down and is safe after any error.
+ * queued and the stream on, or by {@link V4l2Device#prepareCapture(int)} with the buffers queued and the stream
+ * started later by {@link #startStreaming()}, once the consumer is ready, so that no frame is lost while it opens
+ * its file; {@link #next(long)} hands out frames, {@link Frame#release()} queues them again, {@link #close()} tears
+ * everything down and is safe after any error.
  *
  * <pre>
- *   start:  REQBUFS(n, MMAP) -> for each: QUERYBUF, mmap -> QBUF all -> STREAMON
+ *   start:  REQBUFS(n, MMAP) -> for each: QUERYBUF, mmap -> QBUF all -> STREAMON   (prepare stops before STREAMON)
  *   next:   DQBUF --EAGAIN--> poll(timeout) --readable--> DQBUF ...     (EINTR retried, timeout -> null)
  *   close:  STREAMOFF -> munmap all -> REQBUFS(0)                       (every step runs, ENODEV ignored)
  * </pre>
@@ -56,8 +58,11 @@ public final class CaptureSession implements AutoCloseable {
         this.frames = new Frame[bufferCount];
     }
 
-    /** Requests, maps and queues {@code requested} buffers and starts streaming; undoes everything on failure. */
-    static CaptureSession start(V4l2Handle handle, VideoFormat format, int requested) throws V4l2Exception {
+    /**
+     * Requests, maps and queues {@code requested} buffers without starting to stream; undoes everything on failure.
+     * The camera delivers nothing until {@link #startStreaming()}.
+     */
+    static CaptureSession prepare(V4l2Handle handle, VideoFormat format, int requested) throws V4l2Exception {
         if (requested < 2 || requested > 32) {
             throw new IllegalArgumentException("buffer count must be 2..32 (was " + requested + ")");
         }
@@ -73,7 +78,6 @@ public final class CaptureSession implements AutoCloseable {
             for (int i = 0; i < granted; i++) {
                 session.queue(i);
             }
-            session.streamOn();
         } catch (V4l2Exception | RuntimeException e) {
             session.closeAfterFailure(e);
             throw e;
@@ -97,7 +101,7 @@ public final class CaptureSession implements AutoCloseable {
     private void mapAll() throws V4l2Exception {
         LibC libc = handle.libc();
         for (int i = 0; i < mappings.length; i++) {
-            prepare(i);
+            resetBuffer(i);
             int errno = handle.ioctl(VideoIoctl.VIDIOC_QUERYBUF, buffer);
             if (errno != 0) {
                 throw handle.failure("VIDIOC_QUERYBUF", errno, "buffer " + i);
@@ -115,18 +119,36 @@ public final class CaptureSession implements AutoCloseable {
         }
     }
 
-    private void streamOn() throws V4l2Exception {
+    /**
+     * Starts streaming a {@linkplain V4l2Device#prepareCapture prepared} session: from here on the camera fills the
+     * queued buffers. On failure (a USB camera refuses with ENOSPC when the bus lacks the bandwidth) the session is
+     * torn down as if closed, and the device can be asked again.
+     *
+     * @throws IllegalStateException when already streaming, or after close
+     */
+    public void startStreaming() throws V4l2Exception {
+        if (closed || streaming) {
+            throw new IllegalStateException(handle.path() + ": capture session is "
+                    + (closed ? "closed" : "already streaming"));
+        }
         Memory type = new Memory(4);
         type.setInt(0, CAPTURE);
         int errno = handle.ioctl(VideoIoctl.VIDIOC_STREAMON, type);
         if (errno != 0) {
-            throw handle.failure("VIDIOC_STREAMON", errno, format.toString());
+            V4l2Exception failure = handle.failure("VIDIOC_STREAMON", errno, format.toString());
+            closeAfterFailure(failure);
+            throw failure;
         }
         streaming = true;
     }
 
+    /** Whether the camera is streaming into this session's buffers. */
+    public boolean isStreaming() {
+        return streaming;
+    }
+
     /** Zeroes the reused v4l2_buffer and fills in index, type and memory, as QUERYBUF, QBUF and DQBUF expect. */
-    private void prepare(int index) {
+    private void resetBuffer(int index) {
         buffer.clear(at.size);
         buffer.setInt(at.index, index);
         buffer.setInt(at.type, CAPTURE);
@@ -134,7 +156,7 @@ public final class CaptureSession implements AutoCloseable {
     }
 
     private void queue(int index) throws V4l2Exception {
-        prepare(index);
+        resetBuffer(index);
         int errno = handle.ioctl(VideoIoctl.VIDIOC_QBUF, buffer);
         if (errno != 0) {
             throw handle.failure("VIDIOC_QBUF", errno, "buffer " + index);
@@ -146,15 +168,16 @@ public final class CaptureSession implements AutoCloseable {
      * until released; with every buffer held, no further frame can arrive.
      *
      * @throws V4l2Exception when the device fails or disappears (ENODEV, POLLERR/POLLHUP)
-     * @throws IllegalStateException after close
+     * @throws IllegalStateException before {@link #startStreaming()} or after close
      */
     public Frame next(long timeoutMs) throws V4l2Exception {
-        if (closed) {
-            throw new IllegalStateException(handle.path() + ": capture session is closed");
+        if (!streaming) {
+            throw new IllegalStateException(handle.path() + ": capture session is "
+                    + (closed ? "closed" : "not streaming yet (startStreaming)"));
         }
         long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
         while (true) {
-            prepare(0);
+            resetBuffer(0);
             int errno = handle.ioctl(VideoIoctl.VIDIOC_DQBUF, buffer);
             if (errno == 0) {
                 return dequeued();

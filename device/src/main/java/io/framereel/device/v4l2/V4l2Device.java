@@ -209,14 +209,27 @@ public final class V4l2Device implements AutoCloseable {
      * @throws IllegalStateException if a session is already open on this device
      */
     public CaptureSession startCapture(int bufferCount) throws V4l2Exception {
-        requireIdle("VIDIOC_STREAMON");
+        CaptureSession prepared = prepareCapture(bufferCount);
+        prepared.startStreaming();
+        return prepared;
+    }
+
+    /**
+     * Prepares mmap streaming in the current format with {@code bufferCount} buffers (2..32), every one mapped and
+     * queued, but does not start the stream: {@link CaptureSession#startStreaming()} does, when the caller is ready
+     * for the first frame. Errors of the set-up (too few buffers, mmap) surface here, before any frame is lost.
+     *
+     * @throws IllegalStateException if a session is already open on this device
+     */
+    public CaptureSession prepareCapture(int bufferCount) throws V4l2Exception {
+        requireIdle("VIDIOC_REQBUFS");
         Capability cap = capability();
         if (!cap.canCaptureVideo() || !cap.canStream()) {
             throw handle.failure("VIDIOC_STREAMON", Errno.EINVAL, String.format(
                     "%s (%s) cannot stream single-planar video (device caps 0x%08x)", cap.card(), cap.driver(),
                     cap.deviceCaps()));
         }
-        session = CaptureSession.start(handle, format(), bufferCount);
+        session = CaptureSession.prepare(handle, format(), bufferCount);
         return session;
     }
 

@@ -223,6 +223,44 @@ class CaptureSessionTest {
     }
 
     @Test
+    void aPreparedSessionMapsAndQueuesEveryBufferButStreamsOnlyWhenTold() throws V4l2Exception {
+        try (Rig rig = new Rig(Abi.current()); CaptureSession session = rig.device.prepareCapture(3)) {
+            assertEquals(List.of("REQBUFS 3", "QUERYBUF 0", "mmap 0", "QUERYBUF 1", "mmap 1", "QUERYBUF 2", "mmap 2"),
+                    rig.camera.log);
+            assertEquals(3, rig.camera.queuedCount());
+            assertFalse(session.isStreaming());
+            IllegalStateException early = assertThrows(IllegalStateException.class, () -> session.next(10));
+            assertEquals("/dev/fake0: capture session is not streaming yet (startStreaming)", early.getMessage());
+
+            session.startStreaming();
+            assertEquals("STREAMON", rig.camera.log.get(rig.camera.log.size() - 1));
+            assertTrue(session.isStreaming());
+            assertTrue(rig.camera.produce(0, 0));
+            Frame frame = session.next(100);
+            assertNotNull(frame);
+            assertEquals(0, frame.sequence());
+            frame.release();
+            assertThrows(IllegalStateException.class, session::startStreaming);
+        }
+    }
+
+    @Test
+    void aPreparedSessionWhoseStreamonFailsIsTornDownAndTheDeviceCanStreamAgain() throws V4l2Exception {
+        try (Rig rig = new Rig(Abi.current())) {
+            CaptureSession prepared = rig.device.prepareCapture(4);
+            rig.camera.failNext.put(VideoIoctl.VIDIOC_STREAMON, Errno.ENOSPC);
+            V4l2Exception e = assertThrows(V4l2Exception.class, prepared::startStreaming);
+            assertEquals("/dev/fake0: VIDIOC_STREAMON failed: ENOSPC (YUYV 640x480)", e.getMessage());
+            assertEquals(0, rig.camera.mappedCount());
+            assertFalse(prepared.isOpen());
+            try (CaptureSession again = rig.device.startCapture(4)) {
+                rig.camera.produce(0, 0);
+                assertNotNull(again.next(100));
+            }
+        }
+    }
+
+    @Test
     void aSecondSessionOnTheSameDeviceIsRefused() throws V4l2Exception {
         try (Rig rig = new Rig(Abi.current()); CaptureSession session = rig.device.startCapture(2)) {
             assertThrows(IllegalStateException.class, () -> rig.device.startCapture(2));
