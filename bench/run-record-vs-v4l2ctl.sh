@@ -10,7 +10,9 @@
 # once with bench/hil/record-vs-v4l2ctl.sh as the guest script, then prints the medians and ratios from
 # RUN_DIR/out/record-vs-v4l2ctl.txt. Needs the rig's host packages (sudo hil/host/install-packages.sh).
 #
-# Environment: ROUNDS (3), SIZES ("640x480:300 1280x720:150", WxH:N, each tool records N then 2N frames),
+# Environment: ROUNDS (3), SIZES ("640x480:300 1280x720:150", WxH:N), MULTIPLES ("1 2": each tool records N
+# then 2N frames; "1" for long runs measured by the in-run window alone), TOOLS ("v4l2ctl framereel
+# framereel-zc"; framereel-zc-c1 adds --zero-copy with C1 only),
 # JAVA_OPTS (extra JVM options for framereel, none by default, as ./framereel runs it), RUN_DIR
 # (bench/target/record-vs-v4l2ctl), TIMEOUT (3600 s), FRAMEREEL_HIL_MEM (guest MiB, 4096 here so /tmp holds
 # the 2N-frame files), SUMMARY_ONLY=1 (only summarise an earlier run).
@@ -28,6 +30,8 @@ if [ "${SUMMARY_ONLY:-0}" != 1 ]; then
     {
         echo "ROUNDS=${ROUNDS:-3}"
         echo "SIZES=\"${SIZES:-640x480:300 1280x720:150}\""
+        echo "MULTIPLES=\"${MULTIPLES:-1 2}\""
+        echo "TOOLS=\"${TOOLS:-v4l2ctl framereel framereel-zc}\""
         echo "JAVA_OPTS=\"${JAVA_OPTS:-}\""
     } >"$RUN_DIR/bench.env"
     {
@@ -63,7 +67,7 @@ for (size, tool), by in sorted(runs.items()):
     rounds = sorted({r for r, _ in by})
     whole = [1000 * float(by[(r, n1)]["cpu_s"]) / n1 for r in rounds if (r, n1) in by]
     diff = [1000 * (float(by[(r, n2)]["cpu_s"]) - float(by[(r, n1)]["cpu_s"])) / (n2 - n1)
-            for r in rounds if (r, n1) in by and (r, n2) in by]
+            for r in rounds if (r, n1) in by and (r, n2) in by] if n2 > n1 else []
     win = [float(x["win_ms_per_frame"]) for x in by.values() if "win_ms_per_frame" in x]
     startup = [float(by[(r, n1)]["cpu_s"]) - n1 * d / 1000 for r, d in zip(rounds, diff)]
     dropped = [int(x["dropped"]) for x in by.values() if x["dropped"].isdigit()]
@@ -90,7 +94,8 @@ print("| Size | framereel | Measure | framereel (ms CPU/frame) | v4l2-ctl (ms CP
 print("|---|---|---|---|---|---|---|")
 for size in sorted({s for s, _ in rows}, key=lambda s: int(s.split("x")[0])):
     b = rows.get((size, "v4l2-ctl"))
-    for tool, mode in (("framereel", "copy"), ("framereel-zc", "--zero-copy")):
+    for tool, mode in (("framereel", "copy"), ("framereel-zc", "--zero-copy"),
+                       ("framereel-zc-c1", "--zero-copy, C1 only")):
         a = rows.get((size, tool))
         if not a or not b:
             continue

@@ -6,7 +6,7 @@
 #   hil/host/rig.sh run --run-dir DIR --guest-script bench/hil/record-vs-v4l2ctl.sh
 #
 # bench/run-record-vs-v4l2ctl.sh stages DIR (DIR/framereel.jar, DIR/bench.env) and boots. bench.env may set
-# ROUNDS, SIZES ("WxH:N ...") and JAVA_OPTS. Both tools run as an unprivileged user with only the video group,
+# ROUNDS, SIZES ("WxH:N ..."), MULTIPLES and JAVA_OPTS. Both tools run as an unprivileged user with only the video group,
 # as main.sh runs the hil tests, at vivid's fastest interval for the size (read from the driver).
 #
 # Per round and size, each tool records N frames and then 2N frames (the rounds alternate which tool goes
@@ -38,8 +38,11 @@ mark devices-ready
 
 ROUNDS=3
 SIZES="640x480:300 1280x720:150"
+# Each tool records N frames, then 2N (MULTIPLES="1 2"); MULTIPLES=1 for long runs with the window alone.
+MULTIPLES="1 2"
 JAVA_OPTS=""
 # framereel-zc is `framereel record --zero-copy`: frames written from vivid's buffers, as v4l2-ctl does.
+# framereel-zc-c1 (not run by default) is the same with C1 as the only JIT compiler (-XX:TieredStopAtLevel=1).
 TOOLS="v4l2ctl framereel framereel-zc"
 # shellcheck disable=SC1091
 [ -f "$HIL_RUN/bench.env" ] && . "$HIL_RUN/bench.env"
@@ -62,7 +65,7 @@ AS_USER=(setpriv --reuid="$HIL_UID" --regid="$HIL_UID" --groups="$HIL_VIDEO_GID"
 {
     echo "# guest: $(uname -r) $(uname -m), $(nproc) vCPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(($(grep MemTotal /proc/meminfo | tr -s ' ' | cut -d' ' -f2) / 1024)) MiB"
     echo "# $("$HIL_JAVA/bin/java" -version 2>&1 | sed -n 2p); v4l2-ctl $(v4l2-ctl --version | head -1 | cut -d' ' -f2); video $HIL_VIDEO; /tmp is $(df -T /tmp | tail -1 | tr -s ' ' | cut -d' ' -f2)"
-    echo "# rounds $ROUNDS, sizes $SIZES, tools $TOOLS, JAVA_OPTS '$JAVA_OPTS'"
+    echo "# rounds $ROUNDS, sizes $SIZES, multiples $MULTIPLES, tools $TOOLS, JAVA_OPTS '$JAVA_OPTS'"
 } | tee "$LOG"
 v4l2-ctl -d "$HIL_VIDEO" --list-formats-ext >"$OUT/vivid-formats.txt" 2>&1
 
@@ -87,16 +90,16 @@ run_v4l2ctl() { # tag W H fps N
     echo "$tag tool=v4l2-ctl size=${w}x$h fps=$fps n=$n $m stored=$stored dropped=$dropped $(python3 "$GAPS" --v4l2ctl "$work/$tag.err" "$n")"
 }
 
-run_framereel() { # tag W H fps N TOOL [RECORD_OPTION...]
-    local tag=$1 w=$2 h=$3 fps=$4 n=$5 tool=$6 file=$work/framereel.bin
-    shift 6
+run_framereel() { # tag W H fps N TOOL JVM_OPTIONS [RECORD_OPTION...]
+    local tag=$1 w=$2 h=$3 fps=$4 n=$5 tool=$6 jvm=$7 file=$work/framereel.bin
+    shift 7
     rm -f "$file"
     local m
     # Each stored frame is a 32-byte chunk header and the payload (a multiple of 16, so no padding).
     # shellcheck disable=SC2086
     m=$(python3 "$MONITOR" --file "$file" --frame-bytes $((w * h * 2 + 32)) --window $((n / 2)) $((n * 9 / 10)) \
         --threads --stdout "$work/$tag.out" --stderr "$work/$tag.err" -- \
-        "${AS_USER[@]}" "$HIL_JAVA/bin/java" $JAVA_OPTS -jar "$JAR" record --device vivid --format YUYV \
+        "${AS_USER[@]}" "$HIL_JAVA/bin/java" $JAVA_OPTS $jvm -jar "$JAR" record --device vivid --format YUYV \
         --size "${w}x$h" --fps "$fps" --frames "$n" --store "$file" --sync never --json --overwrite "$@")
     local gaps
     gaps=$(python3 "$GAPS" "$file" $((w * h * 2)) "$fps" 2>&1 | tail -1)
@@ -127,12 +130,15 @@ for r in $(seq 1 "$ROUNDS"); do
         read -ra tools <<<"$TOOLS"
         k=$(((r - 1) % ${#tools[@]}))
         for tool in "${tools[@]:k}" "${tools[@]:0:k}"; do
-            for m in "$n" $((2 * n)); do
+            for mult in $MULTIPLES; do
+                m=$((mult * n))
                 tag="r$r-$tool-$size-$m"
                 case $tool in
                     v4l2ctl) line=$(run_v4l2ctl "$tag" "$w" "$h" "$fps" "$m") ;;
-                    framereel) line=$(run_framereel "$tag" "$w" "$h" "$fps" "$m" framereel) ;;
-                    framereel-zc) line=$(run_framereel "$tag" "$w" "$h" "$fps" "$m" framereel-zc --zero-copy) ;;
+                    framereel) line=$(run_framereel "$tag" "$w" "$h" "$fps" "$m" framereel "") ;;
+                    framereel-zc) line=$(run_framereel "$tag" "$w" "$h" "$fps" "$m" framereel-zc "" --zero-copy) ;;
+                    framereel-zc-c1) line=$(run_framereel "$tag" "$w" "$h" "$fps" "$m" framereel-zc-c1 \
+                        -XX:TieredStopAtLevel=1 --zero-copy) ;;
                     *) echo "BENCH: unknown tool '$tool' in TOOLS"; exit 1 ;;
                 esac
                 echo "round=$r $line" | tee -a "$LOG"
