@@ -12,7 +12,8 @@
 #
 # Environment: ROUNDS (3), SIZES ("640x480:300 1280x720:150", WxH:N), MULTIPLES ("1 2": each tool records N
 # then 2N frames; "1" for long runs measured by the in-run window alone), TOOLS ("v4l2ctl framereel
-# framereel-zc"; framereel-zc-c1 adds --zero-copy with C1 only),
+# framereel-copy": record as it comes, and with --copy; framereel-zc forces --zero-copy, framereel-zc-c1 that
+# with C1 only),
 # JAVA_OPTS (extra JVM options for framereel, none by default, as ./framereel runs it), RUN_DIR
 # (bench/target/record-vs-v4l2ctl), TIMEOUT (3600 s), FRAMEREEL_HIL_MEM (guest MiB, 4096 here so /tmp holds
 # the 2N-frame files), SUMMARY_ONLY=1 (only summarise an earlier run).
@@ -31,7 +32,7 @@ if [ "${SUMMARY_ONLY:-0}" != 1 ]; then
         echo "ROUNDS=${ROUNDS:-3}"
         echo "SIZES=\"${SIZES:-640x480:300 1280x720:150}\""
         echo "MULTIPLES=\"${MULTIPLES:-1 2}\""
-        echo "TOOLS=\"${TOOLS:-v4l2ctl framereel framereel-zc}\""
+        echo "TOOLS=\"${TOOLS:-v4l2ctl framereel framereel-copy}\""
         echo "JAVA_OPTS=\"${JAVA_OPTS:-}\""
     } >"$RUN_DIR/bench.env"
     {
@@ -94,7 +95,7 @@ print("| Size | framereel | Measure | framereel (ms CPU/frame) | v4l2-ctl (ms CP
 print("|---|---|---|---|---|---|---|")
 for size in sorted({s for s, _ in rows}, key=lambda s: int(s.split("x")[0])):
     b = rows.get((size, "v4l2-ctl"))
-    for tool, mode in (("framereel", "copy"), ("framereel-zc", "--zero-copy"),
+    for tool, mode in (("framereel", "default"), ("framereel-copy", "--copy"), ("framereel-zc", "--zero-copy"),
                        ("framereel-zc-c1", "--zero-copy, C1 only")):
         a = rows.get((size, tool))
         if not a or not b:

@@ -41,9 +41,11 @@ SIZES="640x480:300 1280x720:150"
 # Each tool records N frames, then 2N (MULTIPLES="1 2"); MULTIPLES=1 for long runs with the window alone.
 MULTIPLES="1 2"
 JAVA_OPTS=""
-# framereel-zc is `framereel record --zero-copy`: frames written from vivid's buffers, as v4l2-ctl does.
-# framereel-zc-c1 (not run by default) is the same with C1 as the only JIT compiler (-XX:TieredStopAtLevel=1).
-TOOLS="v4l2ctl framereel framereel-zc"
+# framereel is `framereel record` as it comes: YUYV is stored as is, so frames are written from vivid's buffers,
+# as v4l2-ctl does. framereel-copy adds --copy (one copy into the recorder's slots), framereel-zc --zero-copy
+# (the same as the default here, but an error if frames could not be lent), framereel-zc-c1 that with C1 as the
+# only JIT compiler (-XX:TieredStopAtLevel=1).
+TOOLS="v4l2ctl framereel framereel-copy"
 # shellcheck disable=SC1091
 [ -f "$HIL_RUN/bench.env" ] && . "$HIL_RUN/bench.env"
 JAR=$HIL_RUN/framereel.jar
@@ -109,7 +111,8 @@ run_framereel() { # tag W H fps N TOOL JVM_OPTIONS [RECORD_OPTION...]
     summary_field() { sed -n "s/.*\"$1\":\([0-9]*\).*/\1/p" <<<"$json"; }
     echo "$tag tool=$tool size=${w}x$h fps=$fps n=$n $m stored=$(summary_field frames)" \
         "dropped=$(summary_field dropped) by_camera=$(summary_field dropped_by_camera)" \
-        "by_storage=$(summary_field dropped_by_storage) $gaps"
+        "by_storage=$(summary_field dropped_by_storage) zero_copy=$(sed -n 's/.*"zero_copy":\([a-z]*\).*/\1/p' <<<"$json")" \
+        "$gaps"
 }
 
 failed=0
@@ -136,6 +139,7 @@ for r in $(seq 1 "$ROUNDS"); do
                 case $tool in
                     v4l2ctl) line=$(run_v4l2ctl "$tag" "$w" "$h" "$fps" "$m") ;;
                     framereel) line=$(run_framereel "$tag" "$w" "$h" "$fps" "$m" framereel "") ;;
+                    framereel-copy) line=$(run_framereel "$tag" "$w" "$h" "$fps" "$m" framereel-copy "" --copy) ;;
                     framereel-zc) line=$(run_framereel "$tag" "$w" "$h" "$fps" "$m" framereel-zc "" --zero-copy) ;;
                     framereel-zc-c1) line=$(run_framereel "$tag" "$w" "$h" "$fps" "$m" framereel-zc-c1 \
                         -XX:TieredStopAtLevel=1 --zero-copy) ;;

@@ -6,6 +6,7 @@ import io.framereel.capture.record.FrameStore;
 import io.framereel.capture.record.Recorder;
 import io.framereel.capture.record.RecordingSummary;
 import io.framereel.capture.record.RingFrameStore;
+import io.framereel.capture.source.CameraRequest;
 import io.framereel.capture.source.CameraSpec;
 import io.framereel.capture.source.FrameSource;
 import io.framereel.capture.source.StreamShape;
@@ -106,15 +107,21 @@ final class RecordCommand implements Callable<Integer> {
     int slots;
 
     @Option(names = "--buffers", paramLabel = "N",
-            description = "V4L2 buffers shared with the driver, 2..32 (default: 4, or 16 with --zero-copy).")
+            description = "V4L2 buffers shared with the driver, 2..32 (default: 16 for frames written from them, "
+                    + "fewer when 16 would take more than 64 MiB; 4 for frames that are copied).")
     Integer buffers;
 
     @Option(names = "--zero-copy",
-            description = "Write each frame to the store straight from the camera's buffer instead of copying it "
-                    + "into a slot first: less CPU and memory traffic, but only for formats stored as is without "
-                    + "line padding, and the camera's spare buffers (--buffers minus 2) replace --slots in "
-                    + "absorbing a slow disk.")
+            description = "Always write each frame to the store straight from the camera's buffer, or fail: only "
+                    + "formats stored as is without line padding can be. By default this happens whenever the "
+                    + "camera's spare buffers (--buffers minus 2) are at least half of --slots, since they then "
+                    + "absorb a slow disk instead of the slots.")
     boolean zeroCopy;
+
+    @Option(names = "--copy",
+            description = "Always copy each frame into one of --slots before writing it, and give the camera its "
+                    + "buffer back at once (4 buffers unless --buffers).")
+    boolean copy;
 
     @Option(names = "--overwrite", description = "Replace the output file if it exists.")
     boolean overwrite;
@@ -133,7 +140,7 @@ final class RecordCommand implements Callable<Integer> {
         // The store needs the stream's shape, which only a started source knows; a small adapter opens it lazily.
         LazyStore lazy = new LazyStore();
         Recorder recorder = new Recorder(source, lazy, slots, limits(),
-                zeroCopy ? Recorder.Handoff.LEND : Recorder.Handoff.COPY);
+                zeroCopy ? Recorder.Handoff.LEND : copy ? Recorder.Handoff.COPY : Recorder.Handoff.LEND_WITH_SLACK);
         lazy.recorder = recorder;
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -184,6 +191,9 @@ final class RecordCommand implements Callable<Integer> {
         if (buffers != null && (buffers < 2 || buffers > 32)) {
             throw new ParameterException(spec.commandLine(), "--buffers must be 2..32 (was " + buffers + ")");
         }
+        if (zeroCopy && copy) {
+            throw new ParameterException(spec.commandLine(), "--zero-copy and --copy exclude each other");
+        }
         if (zeroCopy && buffers != null && buffers < 3) {
             throw new ParameterException(spec.commandLine(), "--zero-copy needs --buffers of 3 or more: two stay "
                     + "with the camera (was " + buffers + ")");
@@ -209,7 +219,9 @@ final class RecordCommand implements Callable<Integer> {
         Optional<int[]> wh = size == null ? Optional.empty() : Optional.of(new int[] {size.width, size.height});
         try {
             return new CameraSpec(device, Optional.ofNullable(format), wh, Optional.ofNullable(fps),
-                    Optional.ofNullable(storeAs), controls, buffers != null ? buffers : zeroCopy ? 16 : 4).open();
+                    Optional.ofNullable(storeAs), controls, buffers != null ? buffers
+                            : zeroCopy ? CameraRequest.AUTO_MAX_BUFFERS
+                            : copy ? CameraRequest.COPY_BUFFERS : CameraRequest.AUTO_BUFFERS).open();
         } catch (IllegalArgumentException e) {
             // options that do not fit the camera kind are usage errors, reported before anything is opened
             throw new ParameterException(spec.commandLine(), e.getMessage());
@@ -282,6 +294,7 @@ final class RecordCommand implements Callable<Integer> {
         if (json) {
             out.println("{\"file\":" + Json.string(store.path().toString())
                     + ",\"source\":" + Json.string(s.source())
+                    + ",\"zero_copy\":" + s.zeroCopy()
                     + ",\"frames\":" + s.stored()
                     + ",\"dropped\":" + s.dropped()
                     + ",\"dropped_by_camera\":" + s.droppedByCamera()
@@ -293,7 +306,8 @@ final class RecordCommand implements Callable<Integer> {
                     + ",\"syncs\":" + s.syncs()
                     + ",\"error\":" + Json.string(s.error().map(Throwable::getMessage).orElse(null)) + "}");
         } else {
-            out.printf(Locale.ROOT, "recorded %s: %d frames from %s%n", store.path(), s.stored(), s.source());
+            out.printf(Locale.ROOT, "recorded %s: %d frames from %s%s%n", store.path(), s.stored(), s.source(),
+                    s.zeroCopy() ? ", written from the camera's buffers" : "");
             out.printf(Locale.ROOT, "  %.2f fps over %.2f s, %d dropped (camera %d, storage %d, unusable %d), "
                             + "%d bytes, %d syncs%n",
                     s.framesPerSecond(), s.spanNanos() / 1e9, s.dropped(), s.droppedByCamera(), s.droppedByStorage(),

@@ -51,7 +51,12 @@ public final class Recorder {
         /** Lent: the camera's own buffer goes to the writer ({@link FrameSource#lend}); refused if it cannot be. */
         LEND,
         /** Lent when the source can lend its frames once started, copied otherwise. */
-        LEND_WHEN_POSSIBLE
+        LEND_WHEN_POSSIBLE,
+        /**
+         * Lent when the source can lend at least half as many frames as the slots would hold, so that a disk that
+         * stalls is absorbed nearly as well as by the slots; copied otherwise.
+         */
+        LEND_WITH_SLACK
     }
 
     /** Called on the thread that called {@link #record} about every {@code progressMs} while recording. */
@@ -125,7 +130,7 @@ public final class Recorder {
             throw e;
         }
         int lendable = handoff == Handoff.COPY ? 0 : source.lendableFrames();
-        boolean lending = lendable > 0;
+        boolean lending = lendable > 0 && (handoff != Handoff.LEND_WITH_SLACK || lendable >= (slotCount + 1) / 2);
         try {
             if (handoff == Handoff.LEND && !lending) {
                 throw new IOException(shape.description() + ": these frames are converted or padded, or the camera "
@@ -173,7 +178,7 @@ public final class Recorder {
             captureError.addSuppressed(writeError);
         }
         long span = stored < 2 ? 0 : lastStoredTimestamp - firstTimestamp;
-        return new RecordingSummary(shape.description(), store.describe(), stored, source.droppedFrames(),
+        return new RecordingSummary(shape.description(), store.describe(), lending, stored, source.droppedFrames(),
                 droppedByStorage, unusable, payloadBytes, span, store.syncCount(), Optional.ofNullable(error));
     }
 

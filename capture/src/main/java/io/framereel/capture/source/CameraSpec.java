@@ -19,7 +19,7 @@ import java.util.Optional;
  * @param fps      frames per second; empty for the camera's current rate
  * @param storeAs  RGB565 or GRAYSCALE to convert on capture
  * @param controls {@code name=value} camera controls (rpicam-vid options for rpicam)
- * @param buffers  V4L2 buffers shared with the driver
+ * @param buffers  V4L2 buffers shared with the driver, or {@link CameraRequest#AUTO_BUFFERS}
  */
 public record CameraSpec(String device, Optional<String> format, Optional<int[]> size, Optional<Double> fps,
         Optional<PixelFormat> storeAs, List<String> controls, int buffers) {
@@ -36,7 +36,7 @@ public record CameraSpec(String device, Optional<String> format, Optional<int[]>
             throw new IllegalArgumentException("frames can be converted on capture to RGB565 or GRAYSCALE only (was "
                     + storeAs.get() + ")");
         }
-        if (buffers < 2 || buffers > 32) {
+        if (buffers != CameraRequest.AUTO_BUFFERS && (buffers < 2 || buffers > 32)) {
             throw new IllegalArgumentException("V4L2 buffers must be 2..32 (was " + buffers + ")");
         }
     }

@@ -2,6 +2,7 @@ package io.framereel.capture.source;
 
 import io.framereel.capture.format.FrameConversion;
 import io.framereel.capture.format.FrameFormatException;
+import io.framereel.device.libc.Errno;
 import io.framereel.device.v4l2.CaptureSession;
 import io.framereel.device.v4l2.DeviceNode;
 import io.framereel.device.v4l2.FormatDescription;
@@ -10,6 +11,7 @@ import io.framereel.device.v4l2.Fraction;
 import io.framereel.device.v4l2.Frame;
 import io.framereel.device.v4l2.V4l2Device;
 import io.framereel.device.v4l2.V4l2Devices;
+import io.framereel.device.v4l2.V4l2Exception;
 import io.framereel.device.v4l2.VideoFormat;
 
 import java.io.IOException;
@@ -23,6 +25,8 @@ import java.util.List;
  * frames that fail conversion (e.g. a torn MJPEG frame) are skipped and counted, never stored.
  */
 public final class V4l2Source implements FrameSource {
+    private static final System.Logger LOG = System.getLogger(V4l2Source.class.getName());
+
     private final CameraRequest request;
     private final V4l2Devices devices;
     private V4l2Device device;
@@ -77,7 +81,7 @@ public final class V4l2Source implements FrameSource {
                     ? FrameConversion.ofCompressed(format.fourcc(), format.width(), format.height(), format.sizeImage())
                     : FrameConversion.of(format.fourcc(), format.width(), format.height(), format.bytesPerLine(),
                             request.storedAs());
-            session = device.prepareCapture(request.buffers());
+            session = prepareBuffers(format);
             lentFrames = new Frame[session.bufferCount()];
             double fps = interval == null ? 0 : interval.framesPerSecond();
             framePeriodNanos = fps > 0 ? Math.round(1e9 / fps) : 0;
@@ -89,6 +93,27 @@ public final class V4l2Source implements FrameSource {
         } catch (IOException | RuntimeException e) {
             closeAfter(e);
             throw e;
+        }
+    }
+
+    /**
+     * Maps the buffers, as many as the request asks or, automatically, as lending frames to the writer wants. A
+     * receiver that draws on a contiguous pool (CMA) may refuse an automatic 16 with ENOMEM; it then gets the 4
+     * that copying needs, as a fixed count would have asked for.
+     */
+    private CaptureSession prepareBuffers(VideoFormat format) throws IOException {
+        int wanted = request.buffersFor(conversion.storesInPlace(), Integer.toUnsignedLong(format.sizeImage()));
+        try {
+            return device.prepareCapture(wanted);
+        } catch (V4l2Exception e) {
+            if (request.buffers() != CameraRequest.AUTO_BUFFERS || wanted <= CameraRequest.COPY_BUFFERS
+                    || e.errno() != Errno.ENOMEM) {
+                throw e;
+            }
+            LOG.log(System.Logger.Level.WARNING, device.path() + ": the driver has no memory for " + wanted
+                    + " buffers of " + format.sizeImage() + " bytes; using " + CameraRequest.COPY_BUFFERS
+                    + " and copying frames");
+            return device.prepareCapture(CameraRequest.COPY_BUFFERS);
         }
     }
 

@@ -67,6 +67,30 @@ class RecordCommandTest {
         }
     }
 
+    @Test
+    void aRecordingPlayedAsACameraIsWrittenFromItsBuffersByDefaultAndCopiedWhenAsked() throws IOException {
+        Path original = dir.resolve("original.bin");
+        assertEquals(0, CliRun.framereel("record", "--device", "test-pattern", "--format", "GRAYSCALE", "--size",
+                "64x48", "--fps", "100", "--frames", "10", "--store", original.toString()).exitCode);
+        CliRun byDefault = CliRun.framereel("record", "--device", "recording:" + original, "--frames", "12",
+                "--store", dir.resolve("default.bin").toString(), "--json");
+        assertEquals(0, byDefault.exitCode, byDefault.toString());
+        assertTrue(byDefault.out.contains("\"zero_copy\":true"), byDefault.out);
+        CliRun copied = CliRun.framereel("record", "--device", "recording:" + original, "--frames", "12", "--copy",
+                "--store", dir.resolve("copied.bin").toString());
+        assertEquals(0, copied.exitCode, copied.toString());
+        assertFalse(copied.out.contains("written from the camera's buffers"), copied.out);
+        try (ImageIO a = ImageIO.open(dir.resolve("default.bin"), "r");
+                ImageIO b = ImageIO.open(dir.resolve("copied.bin"), "r")) {
+            assertEquals(12, a.count());
+            assertEquals(12, b.count());
+        }
+        CliRun pattern = CliRun.framereel("record", "--device", "test-pattern", "--frames", "3", "--store",
+                dir.resolve("pattern.bin").toString(), "--json");
+        assertTrue(pattern.out.contains("\"zero_copy\":false"), "the test pattern is drawn into the slots: "
+                + pattern.out);
+    }
+
     private static java.nio.ByteBuffer copyOf(java.nio.ByteBuffer b) {
         java.nio.ByteBuffer copy = java.nio.ByteBuffer.allocate(b.remaining());
         copy.put(b.duplicate()).flip();
@@ -136,6 +160,8 @@ class RecordCommandTest {
                 file.toString());
         assertUsage("--zero-copy needs --buffers of 3 or more", "record", "--device", "test-pattern",
                 "--zero-copy", "--buffers", "2", "--store", file.toString());
+        assertUsage("--zero-copy and --copy exclude each other", "record", "--device", "test-pattern",
+                "--zero-copy", "--copy", "--store", file.toString());
         assertFalse(Files.exists(file), "nothing written on a usage error");
     }
 

@@ -96,6 +96,8 @@ class RecorderTest {
         final boolean[] out;
         final CountingSource clock;
         Thread lender;
+        /** Whether {@link #next} may serve copies (a camera whose frames are stored as is can do both). */
+        boolean copies;
         int outNow;
         int mostOut;
         volatile boolean closed;
@@ -145,8 +147,11 @@ class RecorderTest {
         }
 
         @Override
-        public boolean next(ByteBuffer dst, CapturedFrame frame, long timeoutMs) {
-            throw new AssertionError("a zero-copy recording asked for a copy");
+        public boolean next(ByteBuffer dst, CapturedFrame frame, long timeoutMs) throws IOException {
+            if (!copies) {
+                throw new AssertionError("a zero-copy recording asked for a copy");
+            }
+            return clock.next(dst, frame, timeoutMs);
         }
 
         @Override
@@ -588,6 +593,27 @@ class RecorderTest {
                 e.getMessage());
         assertTrue(source.closed, "the camera is released");
         assertEquals(0, frameNumbers(file).size(), "the store is closed and valid");
+    }
+
+    @Test
+    void lendWithSlackLendsOnlyWhenTheCameraCanSpareHalfAsManyFramesAsTheSlotsHold() throws IOException {
+        LendingSource eightSpare = new LendingSource(10, Long.MAX_VALUE, 200);
+        eightSpare.copies = true;
+        RecordingSummary lent = new Recorder(eightSpare, new FileFrameStore(dir.resolve("a.bin"), SyncPolicy.NEVER),
+                16, Recorder.Limits.frames(20), Recorder.Handoff.LEND_WITH_SLACK).record(null, 50);
+        assertTrue(lent.error().isEmpty(), () -> lent.error().get().toString());
+        assertTrue(lent.zeroCopy(), lent.toString());
+        assertTrue(eightSpare.lender != null, "frames were lent");
+        assertEquals(20, frameNumbers(dir.resolve("a.bin")).size());
+
+        LendingSource sevenSpare = new LendingSource(9, Long.MAX_VALUE, 200);
+        sevenSpare.copies = true;
+        RecordingSummary copied = new Recorder(sevenSpare, new FileFrameStore(dir.resolve("b.bin"), SyncPolicy.NEVER),
+                16, Recorder.Limits.frames(20), Recorder.Handoff.LEND_WITH_SLACK).record(null, 50);
+        assertTrue(copied.error().isEmpty(), () -> copied.error().get().toString());
+        assertFalse(copied.zeroCopy(), copied.toString());
+        assertEquals(null, sevenSpare.lender, "7 spare buffers absorb less than 16 slots: copied instead");
+        assertEquals(20, frameNumbers(dir.resolve("b.bin")).size());
     }
 
     @Test

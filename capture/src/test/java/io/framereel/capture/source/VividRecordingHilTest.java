@@ -102,6 +102,25 @@ class VividRecordingHilTest {
     }
 
     @Test
+    void byDefaultFramesStoredAsIsAreWrittenFromSixteenDriverBuffersAndConvertedOnesAreCopied() throws IOException {
+        List<String> failures = new ArrayList<>();
+        for (Optional<PixelFormat> storeAs : List.of(Optional.<PixelFormat>empty(), Optional.of(PixelFormat.RGB565))) {
+            CameraRequest request = new CameraRequest(rig.camera().node().toString(), Optional.of("YUYV"),
+                    Optional.of(new int[] {W, H}), Optional.of(30.0), storeAs, List.of(), CameraRequest.AUTO_BUFFERS);
+            V4l2Source source = new V4l2Source(request);
+            Path file = dir.resolve("auto-" + storeAs.map(Object::toString).orElse("as-is") + ".bin");
+            RecordingSummary summary = new Recorder(source, new FileFrameStore(file, SyncPolicy.NEVER), 16,
+                    Recorder.Limits.frames(4), Recorder.Handoff.LEND_WITH_SLACK).record(null, 100);
+            assertTrue(summary.error().isEmpty(), () -> summary.error().get().toString());
+            assertEquals(storeAs.isEmpty(), summary.zeroCopy(), summary.toString());
+            assertEquals(storeAs.isEmpty() ? 14 : 0, source.lendableFrames(),
+                    "16 buffers, two kept for the driver; none lent when frames are converted");
+            checkBars(file, "default " + summary.source(), failures);
+        }
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    @Test
     void zeroCopyHoldsVividsFrameRateAndAccountsForEveryFrameInTheSpan() throws IOException {
         Path file = dir.resolve("lent-rate.bin");
         RecordingSummary summary = record("YUYV", 640, 480, 25, Optional.empty(), Recorder.Limits.seconds(3), file,
