@@ -221,14 +221,24 @@ final class RecordCommand implements Callable<Integer> {
             return new CameraSpec(device, Optional.ofNullable(format), wh, Optional.ofNullable(fps),
                     Optional.ofNullable(storeAs), controls, buffers != null ? buffers
                             : zeroCopy ? CameraRequest.AUTO_MAX_BUFFERS
-                            : copy ? CameraRequest.COPY_BUFFERS : CameraRequest.AUTO_BUFFERS).open();
+                            : copy || !lendingCanCoverSlots() ? CameraRequest.COPY_BUFFERS
+                            : CameraRequest.AUTO_BUFFERS).open();
         } catch (IllegalArgumentException e) {
             // options that do not fit the camera kind are usage errors, reported before anything is opened
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 
-    /** Opens the real store on the writer's first frame, when the shape is known. */
+    /**
+     * Whether an automatic buffer count can spare the camera enough buffers to lend frames instead of copying them
+     * into --slots (see {@link Recorder.Handoff#LEND_WITH_SLACK}); if not, asking for 16 would only take driver
+     * memory.
+     */
+    private boolean lendingCanCoverSlots() {
+        return (slots + 1) / 2 <= CameraRequest.AUTO_MAX_BUFFERS - 2;
+    }
+
+    /** Opens the real store when the recorder prepares it, once the shape is known and before the camera streams. */
     private final class LazyStore implements FrameStore {
         Recorder recorder;
         private FrameStore real;
@@ -242,6 +252,11 @@ final class RecordCommand implements Callable<Integer> {
                         : new FileFrameStore(store.path(), sync);
             }
             return real;
+        }
+
+        @Override
+        public void prepare(StreamShape shape) throws IOException {
+            real().prepare(shape);
         }
 
         @Override

@@ -84,7 +84,8 @@ final class FrameSlots {
 
     /** Capture side: hands the claimed slot to the writer. */
     void publish() {
-        published.lazySet(published.get() + 1); // release store: the slot's contents happen-before the writer's read
+        // A volatile store, not lazySet: the writer may be parked, and park/unpark promise no ordering of their own.
+        published.set(published.get() + 1);
         wakeWriter();
     }
 

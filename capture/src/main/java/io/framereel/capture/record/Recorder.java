@@ -141,7 +141,9 @@ public final class Recorder {
             slots = lending ? new FrameSlots(Math.max(2, lendable), 0)
                     : new FrameSlots(slotCount, shape.maxFrameBytes());
             source.startStreaming(); // only now: the camera's few buffers must not fill while the file opens
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | Error e) {
+            // An Error too: slots of large frames can exhaust direct memory, and the camera's mapped buffers and
+            // the store must still be released.
             try {
                 source.close();
             } catch (IOException closing) {
@@ -207,8 +209,8 @@ public final class Recorder {
             captureError = e;
         } finally {
             captureDone = true;
+            slots.wakeWriter(); // the slots are ours: the writer may finish while the camera stops
             closeSource();
-            slots.wakeWriter();
         }
     }
 
@@ -280,7 +282,7 @@ public final class Recorder {
     private void closeSource() {
         try {
             source.close();
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             if (captureError == null) {
                 captureError = e;
             } else {
@@ -341,7 +343,7 @@ public final class Recorder {
         }
     }
 
-    private void closeQuietly(Exception primary) {
+    private void closeQuietly(Throwable primary) {
         try {
             store.close();
         } catch (IOException | RuntimeException e) {

@@ -52,7 +52,7 @@ public final class V4l2Source implements FrameSource {
     @Override
     public StreamShape start() throws IOException {
         DeviceNode node = devices.find(request.device());
-        device = V4l2Device.open(node.path());
+        device = devices.open(node);
         try {
             for (String setting : request.controls()) {
                 int eq = setting.indexOf('=');
@@ -111,9 +111,13 @@ public final class V4l2Source implements FrameSource {
                 throw e;
             }
             LOG.log(System.Logger.Level.WARNING, device.path() + ": the driver has no memory for " + wanted
-                    + " buffers of " + format.sizeImage() + " bytes; using " + CameraRequest.COPY_BUFFERS
-                    + " and copying frames");
-            return device.prepareCapture(CameraRequest.COPY_BUFFERS);
+                    + " buffers of " + format.sizeImage() + " bytes; asking for " + CameraRequest.COPY_BUFFERS);
+            try {
+                return device.prepareCapture(CameraRequest.COPY_BUFFERS);
+            } catch (V4l2Exception again) {
+                again.addSuppressed(e);
+                throw again;
+            }
         }
     }
 

@@ -77,9 +77,13 @@ class RecordCommandTest {
         assertEquals(0, byDefault.exitCode, byDefault.toString());
         assertTrue(byDefault.out.contains("\"zero_copy\":true"), byDefault.out);
         CliRun copied = CliRun.framereel("record", "--device", "recording:" + original, "--frames", "12", "--copy",
-                "--store", dir.resolve("copied.bin").toString());
+                "--store", dir.resolve("copied.bin").toString(), "--json");
         assertEquals(0, copied.exitCode, copied.toString());
-        assertFalse(copied.out.contains("written from the camera's buffers"), copied.out);
+        assertTrue(copied.out.contains("\"zero_copy\":false"), copied.out);
+        CliRun told = CliRun.framereel("record", "--device", "recording:" + original, "--frames", "3",
+                "--store", dir.resolve("told.bin").toString());
+        assertEquals(0, told.exitCode, told.toString());
+        assertTrue(told.out.contains(", written from the camera's buffers"), told.out);
         try (ImageIO a = ImageIO.open(dir.resolve("default.bin"), "r");
                 ImageIO b = ImageIO.open(dir.resolve("copied.bin"), "r")) {
             assertEquals(12, a.count());
@@ -87,6 +91,7 @@ class RecordCommandTest {
         }
         CliRun pattern = CliRun.framereel("record", "--device", "test-pattern", "--frames", "3", "--store",
                 dir.resolve("pattern.bin").toString(), "--json");
+        assertEquals(0, pattern.exitCode, pattern.toString());
         assertTrue(pattern.out.contains("\"zero_copy\":false"), "the test pattern is drawn into the slots: "
                 + pattern.out);
     }

@@ -377,7 +377,7 @@ class RecorderTest {
     }
 
     /** A counting camera that notes, with the store below, the order in which the recorder drives them. */
-    private static final class HeldBackSource implements FrameSource {
+    private static class HeldBackSource implements FrameSource {
         final CountingSource camera = new CountingSource(Long.MAX_VALUE, 500);
         final List<String> events;
         final IOException refusal;
@@ -461,6 +461,45 @@ class RecorderTest {
         assertEquals(refusal.getMessage(), thrown.getMessage());
         assertEquals(List.of("start", "prepare store", "startStreaming", "close source", "close store"), events);
         assertEquals(0, frameNumbers(file).size(), "an empty stream, closed and readable");
+    }
+
+    @Test
+    void aCameraThatFailsToCloseIsReportedAndTheRecordingStillEnds() throws IOException {
+        Path file = dir.resolve("close-fails.bin");
+        FrameSource failingClose = new HeldBackSource(new ArrayList<>(), null) {
+            @Override
+            public void close() {
+                throw new IllegalStateException("/dev/video9: munmap failed: EINVAL");
+            }
+        };
+        RecordingSummary summary = new Recorder(failingClose, new FileFrameStore(file, SyncPolicy.NEVER), 4,
+                Recorder.Limits.frames(5)).record(null, 50);
+        assertEquals("/dev/video9: munmap failed: EINVAL", summary.error().map(Throwable::getMessage).orElse(null),
+                summary.toString());
+        assertEquals(5, frameNumbers(file).size(), "the frames stored before are kept");
+    }
+
+    @Test
+    void anErrorWhilePreparingReleasesTheCameraAndTheStore() throws IOException {
+        List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
+        FrameStore noMemory = new SlowStore(new FileFrameStore(dir.resolve("oom.bin"), SyncPolicy.NEVER), 0,
+                Long.MAX_VALUE) {
+            @Override
+            public void prepare(StreamShape shape) {
+                throw new OutOfMemoryError("Cannot reserve 29491200 bytes of direct buffer memory");
+            }
+
+            @Override
+            public void close() throws IOException {
+                events.add("close store");
+                super.close();
+            }
+        };
+        OutOfMemoryError e = assertThrows(OutOfMemoryError.class,
+                () -> new Recorder(new HeldBackSource(events, null), noMemory, 16, Recorder.Limits.frames(5))
+                        .record(null, 50));
+        assertTrue(e.getMessage().contains("direct buffer memory"), e.getMessage());
+        assertEquals(List.of("start", "close source", "close store"), events);
     }
 
     @Test

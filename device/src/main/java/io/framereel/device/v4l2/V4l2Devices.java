@@ -126,8 +126,7 @@ public final class V4l2Devices {
         List<String> seen = new ArrayList<>();
         for (DeviceNode n : list()) {
             Capability cap;
-            try (V4l2Device device = libc == null ? V4l2Device.open(n.path())
-                    : V4l2Device.open(libc, abi, n.path().toString())) {
+            try (V4l2Device device = open(n)) {
                 cap = device.capability();
             } catch (V4l2Exception e) {
                 seen.add(n.kernelName() + "=(" + e.errnoName() + ")");
@@ -193,5 +192,10 @@ public final class V4l2Devices {
         } catch (NumberFormatException e) {
             return -1;
         }
+    }
+
+    /** Opens a node listed here, through the same kernel interface the lookups use. */
+    public V4l2Device open(DeviceNode node) throws V4l2Exception {
+        return libc == null ? V4l2Device.open(node.path()) : V4l2Device.open(libc, abi, node.path().toString());
     }
 }
