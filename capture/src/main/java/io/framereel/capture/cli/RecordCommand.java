@@ -235,7 +235,7 @@ final class RecordCommand implements Callable<Integer> {
      * memory.
      */
     private boolean lendingCanCoverSlots() {
-        return (slots + 1) / 2 <= CameraRequest.AUTO_MAX_BUFFERS - 2;
+        return Recorder.spareFramesToLend(slots) <= CameraRequest.AUTO_MAX_BUFFERS - 2;
     }
 
     /** Opens the real store when the recorder prepares it, once the shape is known and before the camera streams. */

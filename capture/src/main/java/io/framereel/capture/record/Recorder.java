@@ -108,6 +108,14 @@ public final class Recorder {
         this.handoff = handoff;
     }
 
+    /**
+     * The camera buffers {@link Handoff#LEND_WITH_SLACK} needs to spare before it lends instead of copying into
+     * {@code slotCount} slots: half as many, rounded up.
+     */
+    public static int spareFramesToLend(int slotCount) {
+        return (slotCount + 1) / 2;
+    }
+
     /** Asks the recording to end after the frame in hand; safe from any thread, e.g. a signal handler. */
     public void stop() {
         stopRequested = true;
@@ -130,7 +138,8 @@ public final class Recorder {
             throw e;
         }
         int lendable = handoff == Handoff.COPY ? 0 : source.lendableFrames();
-        boolean lending = lendable > 0 && (handoff != Handoff.LEND_WITH_SLACK || lendable >= (slotCount + 1) / 2);
+        boolean lending = lendable > 0
+                && (handoff != Handoff.LEND_WITH_SLACK || lendable >= spareFramesToLend(slotCount));
         try {
             if (handoff == Handoff.LEND && !lending) {
                 throw new IOException(shape.description() + ": these frames are converted or padded, or the camera "
