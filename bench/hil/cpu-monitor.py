@@ -11,7 +11,8 @@ Prints one line of key=value pairs:
                                                 OUT first holds A frames and when it first holds Z frames (its size
                                                 divided by B, the bytes one frame adds); the steady state
   thr_<group>_ms                                with --threads, the window's CPU time per frame split by thread
-                                                name (capture, writer, main, jit, gc, other)
+                                                name (capture, writer, main, jit, gc, other), from the threads'
+                                                schedstat (ns; a thread that ends inside the window is missing)
 The command must exec into the recording process (setpriv and env do), so that the child's PID is the tool's.
 """
 import argparse
@@ -43,18 +44,21 @@ def group_of(name):
     return "other"
 
 
-def thread_ticks(pid):
+def thread_nanos(pid):
+    """CPU time per thread group in ns: the first field of each thread's schedstat (its sum_exec_runtime), which
+    is exact where /proc/PID/task/TID/stat counts whole clock ticks. A thread that ends inside the window takes
+    its share with it."""
     groups = {}
     for tid in os.listdir(f"/proc/{pid}/task"):
         try:
             with open(f"/proc/{pid}/task/{tid}/comm") as f:
                 name = f.read().strip()
-            with open(f"/proc/{pid}/task/{tid}/stat") as f:
-                rest = f.read().rsplit(")", 1)[1].split()
+            with open(f"/proc/{pid}/task/{tid}/schedstat") as f:
+                nanos = int(f.read().split()[0])
         except OSError:
             continue  # the thread ended meanwhile
         g = group_of(name)
-        groups[g] = groups.get(g, 0) + int(rest[11]) + int(rest[12])
+        groups[g] = groups.get(g, 0) + nanos
     return groups
 
 
@@ -74,7 +78,7 @@ def main():
 
     def sample(pid):
         size = os.stat(a.file).st_size if os.path.exists(a.file) else 0
-        return time.monotonic(), size, process_ticks(pid), thread_ticks(pid) if a.threads else {}
+        return time.monotonic(), size, process_ticks(pid), thread_nanos(pid) if a.threads else {}
 
     t0 = time.monotonic()
     with open(a.stdout, "wb") as out, open(a.stderr, "wb") as err:
@@ -101,13 +105,9 @@ def main():
         line += (f" win_frames={frames} win_cpu_s={cpu:.2f} win_wall_s={end[0] - start[0]:.2f} "
                  f"win_ms_per_frame={1000 * cpu / max(frames, 1):.2f}")
         if a.threads:
-            total = end[2] - start[2]
-            named = 0
-            for g in ("capture", "writer", "main", "jit", "gc"):
+            for g in ("capture", "writer", "main", "jit", "gc", "other"):
                 d = end[3].get(g, 0) - start[3].get(g, 0)
-                named += d
-                line += f" thr_{g}_ms={1000 * d / TICK / max(frames, 1):.2f}"
-            line += f" thr_other_ms={1000 * (total - named) / TICK / max(frames, 1):.2f}"
+                line += f" thr_{g}_ms={d / 1e6 / max(frames, 1):.3f}"
     else:
         line += " win_frames=0"
     print(line, flush=True)

@@ -240,6 +240,14 @@ run() {
         # keeping the JIT off QEMU 7.2's new AVX emulation (not shown to matter; measured this way).
         local accel_arg="tcg,${FRAMEREEL_HIL_TCG:-thread=single}" cpu=${FRAMEREEL_HIL_CPU:-max,-avx,-avx2,-fma,-f16c,-avx512f}
         if [ "$accel" = kvm ]; then accel_arg=kvm; cpu=host,-arch-capabilities; fi
+        # FRAMEREEL_HIL_ICOUNT (e.g. shift=0,sleep=off) runs the guest clock off the count of executed guest
+        # instructions (2^shift ns each) instead of the host's clock: the guest's CPU times become instruction
+        # counts, unmoved by what else the host does or by QEMU's translation work. For benchmarks (docs/benchmarks.md).
+        local icount=()
+        if [ -n "${FRAMEREEL_HIL_ICOUNT:-}" ]; then
+            [ "$accel" = tcg ] || die "FRAMEREEL_HIL_ICOUNT needs TCG (FRAMEREEL_HIL_ACCEL=tcg)"
+            icount=(-icount "$FRAMEREEL_HIL_ICOUNT")
+        fi
         # A display for the DRM tests: bochs-display is a plain PCI framebuffer that the stock kernel's bochs DRM
         # driver runs (dumb buffers, page flips with events, an always-connected "Virtual-1" connector). It needs
         # no -display: the guest draws, nobody looks, the tests read back.
@@ -250,7 +258,7 @@ run() {
             -no-reboot -kernel "$k/vmlinux" -initrd "$(initrd_x86 "$k")"
             -append "console=ttyS0,115200 quiet loglevel=3 panic=-1 reboot=t hil.rig=$(readlink -f "$k") hil.run=$run_dir hil.java=$java_home $shell $systemd_args"
             $(fs_share usr /usr ro) $(fs_share etc /etc ro) $(fs_share rig "$(readlink -f "$k")" ro)
-            $(fs_share run "$run_dir" rw) "${drm_display[@]}")
+            $(fs_share run "$run_dir" rw) "${drm_display[@]}" "${icount[@]}")
     else
         # One argument per line: the -append value contains spaces, so word splitting would break it.
         local qemu_lines

@@ -17,7 +17,7 @@ import java.nio.ByteBuffer;
  *
  * <pre>
  *   start:  REQBUFS(n, MMAP) -> for each: QUERYBUF, mmap -> QBUF all -> STREAMON   (prepare stops before STREAMON)
- *   next:   DQBUF --EAGAIN--> poll(timeout) --readable--> DQBUF ...     (EINTR retried, timeout -> null)
+ *   next:   poll(timeout) --readable--> DQBUF                     (EINTR retried, timeout -> null)
  *   close:  STREAMOFF -> munmap all -> REQBUFS(0)                       (every step runs, ENODEV ignored)
  * </pre>
  *
@@ -177,6 +177,12 @@ public final class CaptureSession implements AutoCloseable {
         }
         long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
         while (true) {
+            // poll before DQBUF, as v4l2-ctl selects first: in the steady state the frame is not there yet when
+            // asked for, and a DQBUF first would cost one more ioctl (EAGAIN) per frame.
+            short revents = awaitReadable(deadline);
+            if (revents == 0) {
+                return null;
+            }
             resetBuffer(0);
             int errno = handle.ioctl(VideoIoctl.VIDIOC_DQBUF, buffer);
             if (errno == 0) {
@@ -185,18 +191,22 @@ public final class CaptureSession implements AutoCloseable {
             if (errno != Errno.EAGAIN) {
                 throw handle.failure("VIDIOC_DQBUF", errno, errno == Errno.ENODEV ? "device disconnected" : null);
             }
-            long remainingNanos = deadline - System.nanoTime();
-            if (remainingNanos <= 0 || !awaitReadable(remainingNanos)) {
-                return null;
+            if ((revents & Poll.POLLIN) == 0) {
+                // DQBUF had no clearer reason for the error poll reported (ENODEV after an unplug would have been)
+                throw handle.failure("poll", V4l2Exception.NO_ERRNO, pollProblem(revents));
             }
+            // readable, yet nothing to dequeue (another reader of the same queue?): wait again
         }
     }
 
-    /** poll(2) for POLLIN; false on timeout. EINTR polls again with the remaining time. */
-    private boolean awaitReadable(long remainingNanos) throws V4l2Exception {
+    /**
+     * poll(2) for POLLIN until {@code deadline} (System.nanoTime); the revents, or 0 on timeout. EINTR polls again
+     * with the time left. An error or hang-up is returned too, so that the caller can ask DQBUF for its errno.
+     */
+    private short awaitReadable(long deadline) throws V4l2Exception {
         LibC libc = handle.libc();
-        long deadline = System.nanoTime() + remainingNanos;
         while (true) {
+            long remainingNanos = Math.max(0, deadline - System.nanoTime());
             int timeoutMs = (int) Math.min(Integer.MAX_VALUE, (remainingNanos + 999_999) / 1_000_000);
             pollfd.setInt(Poll.POLLFD_FD_OFFSET, handle.fd());
             pollfd.setShort(Poll.POLLFD_EVENTS_OFFSET, Poll.POLLIN);
@@ -204,21 +214,19 @@ public final class CaptureSession implements AutoCloseable {
             int ready = libc.poll(pollfd, 1, timeoutMs);
             if (ready > 0) {
                 short revents = pollfd.getShort(Poll.POLLFD_REVENTS_OFFSET);
-                if ((revents & (Poll.POLLERR | Poll.POLLHUP | Poll.POLLNVAL)) != 0 && (revents & Poll.POLLIN) == 0) {
-                    throw handle.failure("poll", V4l2Exception.NO_ERRNO, pollProblem(revents));
+                if (revents != 0) {
+                    return revents;
                 }
-                return true;
+            } else if (ready == 0) {
+                return 0;
+            } else {
+                int errno = libc.errno();
+                if (errno != Errno.EINTR) {
+                    throw handle.failure("poll", errno, null);
+                }
             }
-            if (ready == 0) {
-                return false;
-            }
-            int errno = libc.errno();
-            if (errno != Errno.EINTR) {
-                throw handle.failure("poll", errno, null);
-            }
-            remainingNanos = deadline - System.nanoTime();
-            if (remainingNanos <= 0) {
-                return false;
+            if (deadline - System.nanoTime() <= 0) {
+                return 0;
             }
         }
     }
@@ -230,7 +238,9 @@ public final class CaptureSession implements AutoCloseable {
         if ((revents & Poll.POLLNVAL) != 0) {
             return "file descriptor " + handle.fd() + " is not open";
         }
-        return "POLLERR: not streaming or no buffer queued (held " + heldCount() + " of " + frames.length + ")";
+        // vb2 reports POLLERR when the queue is not streaming, the driver flagged an error, or nothing was queued yet
+        return "POLLERR: driver error, not streaming or nothing queued (held " + heldCount() + " of " + frames.length
+                + " buffers)";
     }
 
     private Frame dequeued() {

@@ -120,6 +120,31 @@ class CaptureSessionTest {
     }
 
     @Test
+    void aFrameWaitedForCostsOnePollAndOneDequeue() throws V4l2Exception {
+        try (Rig rig = new Rig(Abi.current()); CaptureSession session = rig.device.startCapture(4)) {
+            rig.camera.frameArrivesDuringNextPoll = 7;
+            rig.camera.polls = 0;
+            rig.camera.dequeues = 0;
+            assertEquals(7, session.next(100).sequence());
+            assertEquals(1, rig.camera.polls);
+            assertEquals(1, rig.camera.dequeues);
+        }
+    }
+
+    @Test
+    void pollErrorWithNothingToDequeueNamesThePollProblem() throws V4l2Exception {
+        try (Rig rig = new Rig(Abi.current()); CaptureSession session = rig.device.startCapture(4)) {
+            rig.camera.pollError = true;
+            V4l2Exception e = assertThrows(V4l2Exception.class, () -> session.next(100));
+            assertEquals("/dev/fake0: poll: POLLERR: driver error, not streaming or nothing queued (held 0 of 4 buffers)",
+                    e.getMessage());
+            rig.camera.pollError = false;
+            rig.camera.produce(3, 0);
+            assertEquals(3, session.next(100).sequence(), "the session stays usable after the error");
+        }
+    }
+
+    @Test
     void holdingEveryBufferIsReportedByPollAsNothingQueued() throws V4l2Exception {
         try (Rig rig = new Rig(Abi.current()); CaptureSession session = rig.device.startCapture(2)) {
             rig.camera.produce(0, 0);

@@ -38,6 +38,12 @@ final class FakeCamera implements LibC {
     int eintrBeforeNextIoctl;
     int eintrBeforeNextPoll;
     boolean disconnected;
+    /** POLLERR from every poll while set, as after a driver error (vb2's q->error). */
+    boolean pollError;
+    /** When not negative, the next poll waits for frame {@code sequence} to arrive (then produces it). */
+    long frameArrivesDuringNextPoll = -1;
+    int polls;
+    int dequeues;
     final List<String> log = new ArrayList<>();
 
     private boolean open;
@@ -174,7 +180,7 @@ final class FakeCamera implements LibC {
             case VIDIOC_REQBUFS: return requestBuffers(arg);
             case VIDIOC_QUERYBUF: return queryBuffer(arg);
             case VIDIOC_QBUF: return queueBuffer(arg);
-            case VIDIOC_DQBUF: return dequeueBuffer(arg);
+            case VIDIOC_DQBUF: dequeues++; return dequeueBuffer(arg);
             case VIDIOC_STREAMON: log.add("STREAMON"); streaming = true; return 0;
             case VIDIOC_STREAMOFF: log.add("STREAMOFF"); return streamOff();
             default: return fail(Errno.ENOTTY);
@@ -469,12 +475,19 @@ final class FakeCamera implements LibC {
 
     @Override
     public int poll(Pointer fds, int count, int timeoutMs) {
+        polls++;
         if (eintrBeforeNextPoll > 0) {
             eintrBeforeNextPoll--;
             return fail(Errno.EINTR);
         }
+        if (frameArrivesDuringNextPoll >= 0 && streaming) {
+            produce(frameArrivesDuringNextPoll, 0);
+            frameArrivesDuringNextPoll = -1;
+        }
         short revents = 0;
-        if (disconnected) {
+        if (pollError) {
+            revents = Poll.POLLERR;
+        } else if (disconnected) {
             revents = (short) (Poll.POLLHUP | Poll.POLLERR);
         } else if (doneHead != doneTail) {
             revents = Poll.POLLIN;
