@@ -5,6 +5,7 @@
 #   vfb      -> /dev/fb0 "Virtual FB" at 800x480, 16 bits 5-6-5 (red in the low bits: vfb's order, not a Pi's),
 #               32-bit modes set by the tests, fbcon detached
 #   bochs    -> /dev/dri/cardN driven by "bochs-drm" (x86_64 guest with QEMU's bochs-display), group video
+#   uvc      -> a USB webcam on vhci-hcd driven by uvcvideo, "framereel UVC camera" (two nodes), group video
 # and writes what it found to /run/hil.env for the tests. Device nodes come from devtmpfs as 0600 root (there
 # is no udev), so access is granted by group, as the production udev rules do.
 # HIL_NODES_BY=udev leaves the nodes and the simulator's attributes as devtmpfs made them: the systemd boot run
@@ -90,6 +91,28 @@ if have bochs && [ -n "$(grep -l 0x1234 /sys/bus/pci/devices/*/vendor 2>/dev/nul
     # closes it; one open and close makes the boot state a lit console, as on a Pi, whatever test comes first.
     : <>"$CARD"
     printf 'HIL_DRM=%s\nHIL_DRM_DRIVER=bochs-drm\n' "$CARD" >>/run/hil.env
+fi
+
+# A USB webcam: hil/guest/uvc/uvc-camera.py plays a UVC camera (MJPEG and YUYV) plugged into a high-speed port of
+# vhci-hcd (USB/IP's virtual host controller), so the kernel's USB core and uvcvideo drive it as any webcam. It
+# grants its nodes to the video group itself, also after the tests unplug and replug it through its control FIFO
+# (group sim). HIL_UVC=off leaves it out (the benchmarks, which want a quiet guest).
+if [ "${HIL_UVC:-on}" != off ] && [ "${HIL_NODES_BY:-}" != udev ] && have vhci-hcd && have uvcvideo &&
+    command -v python3 >/dev/null; then
+    mp vhci-hcd
+    mp uvcvideo
+    UVC_CONTROL=/run/hil-uvc
+    mkdir -p "$UVC_CONTROL"
+    setsid python3 "$HIL_RUN/guest/uvc/uvc-camera.py" --frames "$HIL_RUN/guest/uvc" --control "$UVC_CONTROL" \
+        --group "$HIL_VIDEO_GID" --control-group "$HIL_SIM_GID" </dev/null >>"$HIL_RUN/out/uvc-camera.log" 2>&1 &
+    for _ in $(seq 1 300); do
+        grep -qx plugged "$UVC_CONTROL/state" 2>/dev/null && break
+        sleep 0.1
+    done
+    grep -qx plugged "$UVC_CONTROL/state" 2>/dev/null ||
+        { echo "HIL: the UVC camera did not come up (see $HIL_RUN/out/uvc-camera.log)" >&2; exit 3; }
+    printf 'HIL_UVC=%s\nHIL_UVC_CONTROL=%s\nHIL_UVC_FRAMES=%s\n' "$(cat "$UVC_CONTROL/node")" "$UVC_CONTROL" \
+        "$HIL_RUN/guest/uvc" >>/run/hil.env
 fi
 
 # fbcon binds to the framebuffers (vfb, the DRM fbdev emulation) and would draw the console over the pixels

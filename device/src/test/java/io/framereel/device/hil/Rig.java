@@ -11,8 +11,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The hardware-in-the-loop rig as a hil test sees it from inside the QEMU guest: the vivid camera, the gpio-sim
- * buttons, the vfb display and the bochs DRM card that {@code hil/guest/setup-devices.sh} brought up, described in
+ * The hardware-in-the-loop rig as a hil test sees it from inside the QEMU guest: the vivid camera, the USB webcam,
+ * the gpio-sim buttons, the vfb display and the bochs DRM card that {@code hil/guest/setup-devices.sh} brought up, described in
  * {@code /run/hil.env}. Tests use the rig's own handles to play the outside world (press a button, unplug the
  * camera, look at the screen) and the project's code to do the work, so a bug in one cannot hide a bug in the
  * other.
@@ -29,6 +29,7 @@ public final class Rig {
     private final SimulatedGpio gpio;
     private final VividCamera camera;
     private final VirtualFramebuffer display;
+    private final UsbCamera usbCamera;
 
     private Rig(Map<String, String> env) {
         this.env = env;
@@ -38,6 +39,9 @@ public final class Rig {
                 ? new SimulatedGpio(Path.of(get("HIL_GPIOCHIP")), get("HIL_GPIO_LABEL"), Path.of(get("HIL_GPIOSIM")))
                 : null;
         this.display = env.containsKey("HIL_FB") ? new VirtualFramebuffer(Path.of(get("HIL_FB"))) : null;
+        this.usbCamera = env.containsKey("HIL_UVC_CONTROL")
+                ? new UsbCamera(Path.of(get("HIL_UVC_CONTROL")), Path.of(get("HIL_UVC_FRAMES")))
+                : null;
     }
 
     /** The rig this JVM runs in; skips (or, in the rig's own run, fails) the calling test when there is none. */
@@ -118,6 +122,34 @@ public final class Rig {
 
     /** The vivid capture device: format, rate and fault injection from the outside. */
     public VividCamera camera() {
+        return camera;
+    }
+
+    /** Whether this rig has the USB webcam (vhci-hcd, uvcvideo and the guest's python3 are needed). */
+    public boolean hasUsbCamera() {
+        return usbCamera != null;
+    }
+
+    /** The USB webcam driven by uvcvideo: its served frames, and the cable to pull. */
+    public UsbCamera usbCamera() {
+        if (usbCamera == null) {
+            throw new AssertionError("this rig (" + architecture() + ") has no USB camera");
+        }
+        return usbCamera;
+    }
+
+    /**
+     * The USB webcam with its cable in (put back if a test left it out); skips the calling test on a rig without
+     * one, except on x86_64, whose rig always has it.
+     */
+    public UsbCamera pluggedUsbCamera() {
+        if (usbCamera == null && !architecture().equals("x86_64")) {
+            Assumptions.abort("this rig (" + architecture() + ") has no USB camera");
+        }
+        UsbCamera camera = usbCamera();
+        if (!camera.isPlugged()) {
+            camera.plug();
+        }
         return camera;
     }
 
