@@ -97,9 +97,10 @@ class UsbCameraCaptureHilTest {
             assertEquals(FourCc.MJPEG, format.fourcc());
             device.setFrameInterval(Fraction.perSecond(30));
             List<byte[]> frames = new ArrayList<>();
-            long[] timestamps = new long[12];
+            long[] sequences = new long[12];
+            long[] timestamps = new long[sequences.length];
             try (CaptureSession session = device.startCapture(4)) {
-                for (int i = 0; i < timestamps.length; i++) {
+                for (int i = 0; i < sequences.length; i++) {
                     Frame frame = session.next(5000);
                     assertNotNull(frame, "no frame " + i + " within 5 s");
                     assertFalse(frame.isError(), "error flag on frame " + i);
@@ -107,21 +108,24 @@ class UsbCameraCaptureHilTest {
                     byte[] bytes = new byte[data.remaining()];
                     data.get(bytes);
                     frames.add(bytes);
+                    sequences[i] = frame.sequence();
                     timestamps[i] = frame.timestampNanos();
                     frame.release();
                 }
             }
-            // The camera serves its JPEGs in turn from the start of each stream, odd frames padded: the bytes
-            // arrive exactly as sent, however the packets cut them.
+            // The camera serves its JPEGs in turn from the start of each stream, odd frames padded, and uvcvideo
+            // numbers the frames from 0 at STREAMON, counting the ones it had no buffer for: the sequence number
+            // tells which JPEG arrived. The bytes come as sent, however the packets cut them.
             for (int i = 0; i < frames.size(); i++) {
-                byte[] jpeg = camera.servedJpeg(640, 480, i % UsbCamera.JPEG_FRAMES);
+                byte[] jpeg = camera.servedJpeg(640, 480, (int) (sequences[i] % UsbCamera.JPEG_FRAMES));
                 byte[] got = frames.get(i);
-                int padding = i % 2 == 1 ? UsbCamera.PADDING : 0;
-                assertEquals(jpeg.length + padding, got.length, "bytesused of frame " + i);
-                assertArrayEquals(jpeg, Arrays.copyOf(got, jpeg.length), "frame " + i);
+                int padding = sequences[i] % 2 == 1 ? UsbCamera.PADDING : 0;
+                assertEquals(jpeg.length + padding, got.length, "bytesused of frame " + sequences[i]);
+                assertArrayEquals(jpeg, Arrays.copyOf(got, jpeg.length), "frame " + sequences[i]);
                 assertTrue(Arrays.equals(new byte[padding], Arrays.copyOfRange(got, jpeg.length, got.length)),
-                        "the padding of frame " + i);
+                        "the padding of frame " + sequences[i]);
                 if (i > 0) {
+                    assertTrue(sequences[i] > sequences[i - 1], "sequence went back at frame " + i);
                     assertTrue(timestamps[i] > timestamps[i - 1], "timestamp went back at frame " + i);
                 }
             }
