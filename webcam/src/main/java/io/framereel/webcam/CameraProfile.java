@@ -15,15 +15,24 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What the driver knows about one camera without streaming from it: its name, the pixel format it will capture
- * in, and the frame sizes that format offers (VIDIOC_ENUM_FMT, VIDIOC_ENUM_FRAMESIZES). Immutable.
+ * What the driver knows about one camera without streaming from it: its name, the pixel formats it can capture in
+ * (those the driver converts to RGB, in {@link RgbFormat}'s order of preference) and the frame sizes each offers
+ * (VIDIOC_ENUM_FMT, VIDIOC_ENUM_FRAMESIZES). A size is captured in the most preferred format that offers it: a
+ * webcam with YUYV up to 640x480 and MJPEG up to 1920x1080 gives VGA as YUYV and full HD as MJPEG, as its users
+ * expect from one list of sizes. Immutable.
  *
- * @param card        the camera's name (QUERYCAP card), e.g. "HD Pro Webcam C920", "vivid"
- * @param format      the format frames are captured in
- * @param resolutions the sizes of that format, smallest first
- * @param offered     every format the camera offers, by fourcc, for messages
+ * @param card    the camera's name (QUERYCAP card), e.g. "HD Pro Webcam C920", "vivid"
+ * @param formats the capture formats with their sizes (smallest first), most preferred first; never empty
+ * @param offered every format the camera offers, by fourcc, for messages
  */
-record CameraProfile(String card, RgbFormat format, List<Dimension> resolutions, List<String> offered) {
+record CameraProfile(String card, List<FormatSizes> formats, List<String> offered) {
+    /** One capture format and the sizes it offers, smallest first; never empty. */
+    record FormatSizes(RgbFormat format, List<Dimension> sizes) {
+        FormatSizes {
+            sizes = List.copyOf(sizes);
+        }
+    }
+
     /**
      * Drivers whose capture nodes are not cameras: the Raspberry Pi's ISP and codecs are memory-to-memory devices
      * whose capture side only returns what a program feeds the output side.
@@ -35,14 +44,17 @@ record CameraProfile(String card, RgbFormat format, List<Dimension> resolutions,
     private static final int[][] COMMON_SIZES = {{160, 120}, {176, 144}, {320, 240}, {352, 288}, {640, 360},
             {640, 480}, {800, 600}, {1024, 768}, {1280, 720}, {1280, 960}, {1600, 1200}, {1920, 1080}};
 
+    private static final Comparator<Dimension> BY_AREA =
+            Comparator.comparingLong((Dimension d) -> (long) d.width * d.height).thenComparingInt(d -> d.width);
+
     /** What webcam-capture users get unless they ask: VGA, the size its examples and panels assume. */
     private static final Dimension PREFERRED = new Dimension(640, 480);
 
     CameraProfile {
-        resolutions = List.copyOf(resolutions);
+        formats = List.copyOf(formats);
         offered = List.copyOf(offered);
-        if (resolutions.isEmpty()) {
-            throw new IllegalArgumentException(card + " offers no frame size for " + format.fourccName());
+        if (formats.isEmpty()) {
+            throw new IllegalArgumentException(card + " offers no format the driver converts to RGB");
         }
     }
 
@@ -52,8 +64,8 @@ record CameraProfile(String card, RgbFormat format, List<Dimension> resolutions,
     }
 
     /**
-     * Reads the formats and sizes of an open camera and picks the capture format: {@code pixelFormat} when given,
-     * else the first of {@link RgbFormat}'s preference order the camera offers.
+     * Reads the formats and sizes of an open camera: {@code pixelFormat} alone when given, else every format the
+     * driver converts, in {@link RgbFormat}'s order of preference.
      *
      * @return empty when the camera offers no format the driver converts to RGB
      * @throws IllegalArgumentException when {@code pixelFormat} is given but the camera does not offer it
@@ -61,23 +73,52 @@ record CameraProfile(String card, RgbFormat format, List<Dimension> resolutions,
     static Optional<CameraProfile> probe(V4l2Device device, String pixelFormat) throws V4l2Exception {
         String card = device.capability().card();
         List<String> offered = new ArrayList<>();
-        RgbFormat chosen = null;
+        List<RgbFormat> usable = new ArrayList<>();
         for (FormatDescription f : device.formats()) {
             offered.add(f.fourccName());
             RgbFormat candidate = RgbFormat.of(f.fourcc());
             boolean wanted = pixelFormat == null || pixelFormat.equals(f.fourccName());
-            if (candidate != null && wanted && (chosen == null || candidate.ordinal() < chosen.ordinal())) {
-                chosen = candidate;
+            if (candidate != null && wanted && !usable.contains(candidate)) {
+                usable.add(candidate);
             }
         }
-        if (chosen == null) {
+        if (usable.isEmpty()) {
             if (pixelFormat != null) {
                 throw new IllegalArgumentException(device.path() + " (" + card + ") does not offer " + pixelFormat
                         + "; it offers " + offered);
             }
             return Optional.empty();
         }
-        return Optional.of(new CameraProfile(card, chosen, sizes(device, chosen), offered));
+        usable.sort(Comparator.naturalOrder());
+        List<FormatSizes> formats = new ArrayList<>();
+        for (RgbFormat format : usable) {
+            formats.add(new FormatSizes(format, sizes(device, format)));
+        }
+        return Optional.of(new CameraProfile(card, formats, offered));
+    }
+
+    /** The format a size is captured in: the most preferred that offers it, else the most preferred of all. */
+    RgbFormat formatFor(Dimension size) {
+        for (FormatSizes f : formats) {
+            if (f.sizes().contains(size)) {
+                return f.format();
+            }
+        }
+        return formats.get(0).format();
+    }
+
+    /** Every size some format offers, smallest first. */
+    List<Dimension> resolutions() {
+        List<Dimension> all = new ArrayList<>();
+        for (FormatSizes f : formats) {
+            for (Dimension d : f.sizes()) {
+                if (!all.contains(d)) {
+                    all.add(d);
+                }
+            }
+        }
+        all.sort(BY_AREA);
+        return all;
     }
 
     private static List<Dimension> sizes(V4l2Device device, RgbFormat format) throws V4l2Exception {
@@ -99,7 +140,7 @@ record CameraProfile(String card, RgbFormat format, List<Dimension> resolutions,
             VideoFormat tried = device.tryFormat(VideoFormat.of(format.fourcc(), PREFERRED.width, PREFERRED.height));
             add(sizes, tried.width(), tried.height());
         }
-        sizes.sort(Comparator.comparingLong((Dimension d) -> (long) d.width * d.height).thenComparingInt(d -> d.width));
+        sizes.sort(BY_AREA);
         return sizes;
     }
 
@@ -112,6 +153,7 @@ record CameraProfile(String card, RgbFormat format, List<Dimension> resolutions,
 
     /** 640x480 when offered; else the largest size below it; else the smallest there is. */
     Dimension defaultResolution() {
+        List<Dimension> resolutions = resolutions();
         if (resolutions.contains(PREFERRED)) {
             return new Dimension(PREFERRED);
         }
@@ -126,6 +168,7 @@ record CameraProfile(String card, RgbFormat format, List<Dimension> resolutions,
 
     /** The resolutions as webcam-capture takes them: a new array of new Dimensions (callers may change them). */
     Dimension[] resolutionArray() {
+        List<Dimension> resolutions = resolutions();
         Dimension[] copy = new Dimension[resolutions.size()];
         for (int i = 0; i < copy.length; i++) {
             copy[i] = new Dimension(resolutions.get(i));

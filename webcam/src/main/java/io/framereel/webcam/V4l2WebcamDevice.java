@@ -71,14 +71,20 @@ public final class V4l2WebcamDevice implements WebcamDevice, WebcamDevice.Buffer
         return node.path();
     }
 
-    /** The V4L2 format frames are captured in, e.g. "YUYV" or "MJPG". */
+    /**
+     * The V4L2 format frames are captured in at the chosen resolution, e.g. "YUYV" or "MJPG": the most preferred
+     * format that offers the size (or the {@code pixelFormat} parameter).
+     */
     public String pixelFormat() {
         synchronized (lock) {
-            return profile.format().fourccName();
+            return profile.formatFor(resolution).fourccName();
         }
     }
 
-    /** The sizes the capture format offers (VIDIOC_ENUM_FRAMESIZES), smallest first. */
+    /**
+     * The sizes the camera offers in any format the driver converts (VIDIOC_ENUM_FRAMESIZES), smallest first; only
+     * the {@code pixelFormat} parameter's sizes when it is set.
+     */
     @Override
     public Dimension[] getResolutions() {
         synchronized (lock) {
@@ -125,7 +131,8 @@ public final class V4l2WebcamDevice implements WebcamDevice, WebcamDevice.Buffer
         synchronized (lock) {
             requireState(State.CLOSED, "set parameters");
             DeviceSettings next = settings.with(parameters);
-            if (next.hasPixelFormat() && !next.pixelFormat().equals(profile.format().fourccName())) {
+            boolean sameFormat = settings.hasPixelFormat() && settings.pixelFormat().equals(next.pixelFormat());
+            if (next.hasPixelFormat() && !sameFormat) {
                 profile = reprobe(next.pixelFormat());
                 if (!profile.resolutions().contains(resolution)) {
                     resolution = profile.defaultResolution();
@@ -167,10 +174,11 @@ public final class V4l2WebcamDevice implements WebcamDevice, WebcamDevice.Buffer
                 for (Map.Entry<String, String> control : settings.controls().entrySet()) {
                     opened.set(control.getKey(), control.getValue());
                 }
-                stream = V4l2Stream.start(opened, name, profile.format(), resolution.width, resolution.height,
+                stream = V4l2Stream.start(opened, name, profile.formatFor(resolution), resolution.width,
+                        resolution.height,
                         settings);
             } catch (V4l2Exception | RuntimeException e) {
-                WebcamException failure = new WebcamException(name + ": cannot capture " + profile.format().fourccName()
+                WebcamException failure = new WebcamException(name + ": cannot capture " + profile.formatFor(resolution).fourccName()
                         + " " + resolution.width + "x" + resolution.height + ": " + e.getMessage(), e);
                 closeAfterFailure(opened, failure);
                 throw failure;

@@ -10,6 +10,7 @@ import com.github.sarxos.webcam.WebcamException;
 
 import io.framereel.device.hil.HilTest;
 import io.framereel.device.hil.Rig;
+import io.framereel.device.hil.UsbCamera;
 
 import java.awt.Dimension;
 import java.awt.image.BufferedImage;
@@ -24,9 +25,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-// Scope: webcam-capture on V4l2Driver with the kernel's vivid camera in the hil rig, without BridJ: the camera is
-// found through sysfs, opens at 640x480, getImage and getImageBytes show vivid's colour bars across the whole
-// frame, and an unplugged camera fails the read with a message naming it.
+// Scope: webcam-capture on V4l2Driver with the kernel's vivid camera and the rig's USB (uvcvideo) camera, without
+// BridJ: cameras are found through sysfs, vivid opens at 640x480 in YUYV, getImage and getImageBytes show its colour
+// bars across the whole frame, the USB camera's MJPEG is decoded to its bars, and an unplugged camera fails the
+// read with a message naming it.
 @HilTest
 class V4l2DriverHilTest {
     private static final int W = 640;
@@ -52,17 +54,45 @@ class V4l2DriverHilTest {
 
     /** vivid as webcam-capture finds it with the driver installed, at 640x480 and vivid's top rate. */
     private Webcam vivid() {
-        Webcam.setDriver(new V4l2Driver());
-        List<Webcam> webcams = Webcam.getWebcams();
-        assertEquals(1, webcams.size(), "vivid is the rig's only camera: " + webcams);
-        Webcam webcam = webcams.get(0);
-        assertEquals("vivid (" + rig.camera().node() + ")", webcam.getName());
+        Webcam webcam = named("vivid (" + rig.camera().node() + ")");
         assertEquals("YUYV", ((V4l2WebcamDevice) webcam.getDevice()).pixelFormat());
         assertTrue(Arrays.asList(webcam.getViewSizes()).contains(new Dimension(W, H)),
                 Arrays.toString(webcam.getViewSizes()));
         webcam.setViewSize(new Dimension(W, H));
         webcam.setParameters(Map.of("fps", 25));
         return webcam;
+    }
+
+    /** The webcam of that name among those webcam-capture finds with the driver installed (vivid and the USB one). */
+    private static Webcam named(String name) {
+        Webcam.setDriver(new V4l2Driver());
+        List<Webcam> webcams = Webcam.getWebcams();
+        for (Webcam webcam : webcams) {
+            if (webcam.getName().equals(name)) {
+                return webcam;
+            }
+        }
+        return fail("no webcam named '" + name + "' among " + webcams);
+    }
+
+    @Test
+    void webcamCaptureDecodesTheUsbCamerasMjpegThroughTheDriver() {
+        UsbCamera usb = rig.pluggedUsbCamera();
+        Webcam webcam = named(UsbCamera.NAME + ": framereel (" + usb.node() + ")");
+        // 640x480 comes only as MJPEG from this camera: the driver asks for it and decodes every frame
+        webcam.setViewSize(new Dimension(W, H));
+        assertTrue(webcam.open());
+        try {
+            assertEquals("MJPG", ((V4l2WebcamDevice) webcam.getDevice()).pixelFormat());
+            for (int i = 0; i < 3; i++) {
+                BufferedImage image = webcam.getImage();
+                assertEquals(W, image.getWidth());
+                assertEquals(H, image.getHeight());
+                assertBars("getImage of JPEG frame " + i, image::getRGB, H / 4); // above the frame marker
+            }
+        } finally {
+            webcam.close();
+        }
     }
 
     @Test
@@ -118,7 +148,10 @@ class V4l2DriverHilTest {
     }
 
     private static void assertBars(String what, IntBinaryOperator rgbAt) {
-        int y = H / 2;
+        assertBars(what, rgbAt, H / 2);
+    }
+
+    private static void assertBars(String what, IntBinaryOperator rgbAt, int y) {
         for (int bar = 0; bar < BARS.length; bar++) {
             int x = (2 * bar + 1) * W / (2 * BARS.length);
             assertNear(what + ": bar " + bar + " at (" + x + "," + y + ")", BARS[bar], rgbAt.applyAsInt(x, y));

@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -106,12 +107,20 @@ class V4l2DriverTest {
     }
 
     @Test
-    void aListedDeviceOffersItsYuyvSizesAndStartsClosedAtVga() {
+    void aListedDeviceOffersTheSizesOfAllItsFormatsEachInThePreferredFormatThatHasIt() {
+        // the fake offers YUYV at 640x480 and 1280x720, GREY stepwise from 160x120 to 1920x1080
         FakeAccess access = FakeAccess.of("/dev/video0", new FakeV4l2Camera("/dev/video0"));
         V4l2WebcamDevice device = (V4l2WebcamDevice) new V4l2Driver(access, 3000).getDevices().get(0);
-        assertEquals("YUYV", device.pixelFormat(), "YUYV preferred over the fake's GREY");
-        assertArrayEquals(new Dimension[] {new Dimension(640, 480), new Dimension(1280, 720)}, device.getResolutions());
+        List<Dimension> sizes = Arrays.asList(device.getResolutions());
+        assertEquals(new Dimension(160, 120), sizes.get(0), sizes.toString());
+        assertEquals(new Dimension(1920, 1080), sizes.get(sizes.size() - 1), sizes.toString());
+        assertTrue(sizes.contains(new Dimension(640, 480)) && sizes.contains(new Dimension(1280, 720)), sizes.toString());
         assertEquals(new Dimension(640, 480), device.getResolution());
+        assertEquals("YUYV", device.pixelFormat(), "YUYV preferred over the fake's GREY where both have the size");
+        device.setResolution(new Dimension(1280, 720));
+        assertEquals("YUYV", device.pixelFormat());
+        device.setResolution(new Dimension(1920, 1080));
+        assertEquals("GREY", device.pixelFormat(), "a size only GREY offers is captured in GREY");
         assertFalse(device.isOpen());
         assertEquals(0, device.getFPS());
     }

@@ -202,6 +202,19 @@ class V4l2WebcamDeviceTest {
     }
 
     @Test
+    void aSizeOnlyAnotherFormatOffersIsCapturedInThatFormat() {
+        device.setResolution(new Dimension(320, 240)); // in the fake's GREY range; its YUYV has 640x480 and 720p only
+        assertEquals("GREY", device.pixelFormat());
+        device.open();
+        byte[] grey = new byte[320 * 240];
+        Arrays.fill(grey, (byte) 90);
+        camera.produce(0, grey);
+        java.awt.image.BufferedImage image = device.getImage();
+        assertEquals(320, image.getWidth());
+        assertEquals(0x5A5A5A, image.getRGB(3, 3) & 0xFFFFFF);
+    }
+
+    @Test
     void aPixelFormatParameterSwitchesFormatAndItsSizes() {
         device.setParameters(Map.of("pixelFormat", "GREY"));
         assertEquals("GREY", device.pixelFormat());
