@@ -31,10 +31,11 @@ INDEX_MAX_AGE=${FRAMEREEL_HIL_ARM64_INDEX_MAX_AGE:-86400}
 
 # What the guest scripts run (init chroots into this /usr): bash for main.sh and setup-devices.sh; coreutils,
 # grep, sed; util-linux (setpriv, dmesg, mountpoint) and mount; kmod (modprobe); libc-bin (getent);
-# base-passwd (the Debian passwd/group masters, for the video group); v4l-utils (v4l2-ctl, for debugging);
+# base-passwd (the Debian passwd/group masters, for the video group); v4l-utils (v4l2-ctl, for debugging); python3
+# (the USB webcam player, hil/guest/uvc/uvc-camera.py);
 # the JRE (the tests; JNA's jar carries linux-aarch64 natives); busybox-static (the initramfs's PID 1, and
 # ps/vi/less for --shell); dash as /bin/sh. Their dependencies are resolved by apt.
-SYSROOT_PACKAGES=(bash dash coreutils grep sed findutils util-linux mount kmod libc-bin base-passwd v4l-utils
+SYSROOT_PACKAGES=(bash dash coreutils grep sed findutils util-linux mount kmod libc-bin base-passwd v4l-utils python3
     openjdk-17-jre-headless busybox-static)
 GUEST_JAVA=/usr/lib/jvm/java-17-openjdk-arm64
 
