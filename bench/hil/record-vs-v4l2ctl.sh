@@ -32,7 +32,7 @@ trap 'echo $result >"$OUT/result"; dmesg >"$OUT/dmesg.txt" 2>&1' EXIT
 # shellcheck source-path=SCRIPTDIR source=../../hil/guest/env.sh
 . "$HIL_RUN/guest/env.sh"
 # No USB webcam: its player would share the vCPU with the tools measured.
-HIL_UVC=off "$HIL_RUN/guest/setup-devices.sh" || { echo "BENCH: device setup failed"; exit 1; }
+HIL_USB_CAMERA=off "$HIL_RUN/guest/setup-devices.sh" || { echo "BENCH: device setup failed"; exit 1; }
 # shellcheck disable=SC1091
 . /run/hil.env
 mark devices-ready

@@ -96,8 +96,8 @@ fi
 # A USB webcam: hil/guest/uvc/uvc-camera.py plays a UVC camera (MJPEG and YUYV) plugged into a high-speed port of
 # vhci-hcd (USB/IP's virtual host controller), so the kernel's USB core and uvcvideo drive it as any webcam. It
 # grants its nodes to the video group itself, also after the tests unplug and replug it through its control FIFO
-# (group sim). HIL_UVC=off leaves it out (the benchmarks, which want a quiet guest).
-if [ "${HIL_UVC:-on}" != off ] && [ "${HIL_NODES_BY:-}" != udev ] && have vhci-hcd && have uvcvideo &&
+# (group sim). HIL_USB_CAMERA=off leaves it out (the benchmarks, which want a quiet guest).
+if [ "${HIL_USB_CAMERA:-on}" != off ] && [ "${HIL_NODES_BY:-}" != udev ] && have vhci-hcd && have uvcvideo &&
     command -v python3 >/dev/null; then
     mp vhci-hcd
     mp uvcvideo
@@ -106,7 +106,7 @@ if [ "${HIL_UVC:-on}" != off ] && [ "${HIL_NODES_BY:-}" != udev ] && have vhci-h
     setsid python3 "$HIL_RUN/guest/uvc/uvc-camera.py" --frames "$HIL_RUN/guest/uvc" --control "$UVC_CONTROL" \
         --group "$HIL_VIDEO_GID" --control-group "$HIL_SIM_GID" </dev/null >>"$HIL_RUN/out/uvc-camera.log" 2>&1 &
     for _ in $(seq 1 300); do
-        grep -qx plugged "$UVC_CONTROL/state" 2>/dev/null && break
+        grep -qE '^(plugged|dead)' "$UVC_CONTROL/state" 2>/dev/null && break
         sleep 0.1
     done
     grep -qx plugged "$UVC_CONTROL/state" 2>/dev/null ||

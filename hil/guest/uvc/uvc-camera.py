@@ -9,15 +9,17 @@ usbip-vudc fail all isochronous transfers, and the UVC gadget function streams o
 
 Run as root (attaching a vhci port is). The camera:
   - product "framereel UVC camera", USB id 1209:0001 (pid.codes' test id), serial "HIL0001";
-  - MJPEG 640x480 and 320x240 at 30 or 15 fps, from DIR/mjpeg-WxH-N.jpg in turn; every odd frame gets 1000 zero
-    bytes after its EOI marker, as many webcams pad theirs;
+  - MJPEG 640x480 and 320x240 at 30 or 15 fps, from DIR/mjpeg-WxH-N.jpg in turn: frame n is file n mod 6, without
+    its Huffman tables when n mod 4 is 2 or 3 (as UVC cameras send MJPEG), and with 1000 zero bytes after its EOI
+    marker when n is odd (as many webcams pad theirs);
   - YUYV 320x240 at 15 fps: eight colour bars (vivid's order) with frame number's bar marked by a 16x16 black box;
   - one control, brightness (processing unit 2, 0..255, default 128, step 1).
 The control directory is the tests' handle on the outside world:
   command        a FIFO (made here, writable by --control-group): a line "unplug" pulls the cable (the socket to vhci
                  closes), "plug" puts it back
   state          "plugged" once the camera's nodes exist and belong to --group (mode 0660, as udev would
-                 leave them), "unplugged" once the cable is out
+                 leave them), "unplugged" once the cable is out and the nodes are gone, "dead: why" if this
+                 program ended
   node           the capture node (/dev/videoN, sysfs index 0) of the current plug-in
   brightness     the value of the last SET_CUR of brightness
   streams.log    one line per stream start and stop: format, frame, interval; frames sent
@@ -98,8 +100,10 @@ def configuration_descriptor():
     vs_header += bytes([0, 0])
 
     body = b""
-    body += bytes([8, 0x0B, 0, 2, 0x0E, 0x03, 0, 2])                        # interface association
-    body += bytes([9, 4, 0, 0, 0, 0x0E, 0x01, 0, 2]) + vc_header + vc      # VideoControl
+    # interface association and VideoControl without a function or interface string, which uvcvideo would append
+    # to the product name ("product: function")
+    body += bytes([8, 0x0B, 0, 2, 0x0E, 0x03, 0, 0])
+    body += bytes([9, 4, 0, 0, 0, 0x0E, 0x01, 0, 0]) + vc_header + vc      # VideoControl
     body += bytes([9, 4, 1, 0, 0, 0x0E, 0x02, 0, 0]) + vs_header + vs      # VideoStreaming, alt 0: no bandwidth
     body += bytes([9, 4, 1, 1, 1, 0x0E, 0x02, 0, 0])                       # alt 1: the isochronous endpoint
     body += struct.pack("<BBBBHB", 7, 5, 0x80 | STREAM_EP, 0x05, 0x1400, 1)  # 1024 bytes x 3 per microframe
@@ -147,6 +151,22 @@ def yuyv_frame(width, height, number):
     return bytes(row) * top + bytes(box_row) * 16 + bytes(row) * (height - top - 16)
 
 
+def without_huffman_tables(jpeg):
+    """The JPEG without its DHT segments, as UVC cameras send MJPEG (the decoder is to use the standard tables,
+    which is what these files were encoded with)."""
+    out = bytearray(jpeg[:2])
+    at = 2
+    while at + 4 <= len(jpeg) and jpeg[at] == 0xFF:
+        marker = jpeg[at + 1]
+        length = struct.unpack_from(">H", jpeg, at + 2)[0]
+        if marker == 0xDA:  # start of scan: the entropy-coded data and EOI follow as they are
+            break
+        if marker != 0xC4:
+            out += jpeg[at:at + 2 + length]
+        at += 2 + length
+    return bytes(out + jpeg[at:])
+
+
 class Pictures:
     def __init__(self, frames_dir):
         self.jpegs = {}
@@ -163,6 +183,8 @@ class Pictures:
         w, h, fourcc, _ = FORMATS[key]
         if fourcc == "MJPG":
             jpeg = self.jpegs[key][number % len(self.jpegs[key])]
+            if number % 4 >= 2:
+                jpeg = without_huffman_tables(jpeg)
             return jpeg + bytes(1000) if number % 2 else jpeg
         cached = self.yuyv.get((key, number % len(BARS_RGB)))
         if cached is None:
@@ -408,7 +430,7 @@ def serve(camera, link, commands, group):
             else:
                 wait = 0.1 if wait is None else min(wait, 0.1)
         readable, _, _ = select.select([sock, commands], [], [], wait)
-        if commands in readable and "unplug" in commands.read():
+        if commands in readable and commands.take("unplug"):
             return True
         if sock in readable:
             header = recv_exact(sock, 48)
@@ -417,9 +439,12 @@ def serve(camera, link, commands, group):
                 _, length, _, packets, _ = struct.unpack_from(">Iiiii", header, 20)
                 setup = header[40:48]
                 data = recv_exact(sock, length) if direction == 0 and length > 0 else b""
-                if packets > 0 and ep == STREAM_EP:
+                if packets > 0:
                     recv_exact(sock, 16 * packets)  # the expected packet lengths: PACKET each
-                    camera.pending.append((seqnum, packets))
+                    if ep != STREAM_EP:
+                        sock.sendall(ret_submit(seqnum, -EPIPE))
+                    else:
+                        camera.pending.append((seqnum, packets))
                 elif ep == 0:
                     answer = camera.control(setup, data)
                     if answer is None:
@@ -446,7 +471,8 @@ def serve(camera, link, commands, group):
 
 
 class Commands:
-    """The command FIFO, held open for reading and writing so that writers never block and there is no EOF."""
+    """The command FIFO, held open for reading and writing so that writers never block and there is no EOF. Lines
+    are kept in order until taken, so an "unplug" and a "plug" written together are both seen."""
 
     def __init__(self, path, group):
         if not os.path.exists(path):
@@ -455,25 +481,28 @@ class Commands:
         if group is not None:
             os.chown(path, 0, group)
         self.fd = os.open(path, os.O_RDWR | os.O_NONBLOCK)
-        self.buffer = ""
+        self.partial = ""
+        self.lines = []
 
     def fileno(self):
         return self.fd
 
-    def read(self):
-        """The complete lines written since the last call."""
+    def take(self, word):
+        """Reads what was written; True (and the lines up to it consumed) if a line says {word}."""
         try:
-            self.buffer += os.read(self.fd, 4096).decode(errors="replace")
+            self.partial += os.read(self.fd, 4096).decode(errors="replace")
         except BlockingIOError:
             pass
-        lines, _, self.buffer = self.buffer.rpartition("\n")
-        return [line.strip() for line in lines.split("\n") if line.strip()]
+        complete, _, self.partial = self.partial.rpartition("\n")
+        self.lines += [line.strip() for line in complete.split("\n") if line.strip()]
+        if word in self.lines:
+            del self.lines[:self.lines.index(word) + 1]
+            return True
+        return False
 
     def wait_for(self, word):
-        while True:
+        while not self.take(word):
             select.select([self], [], [])
-            if word in self.read():
-                return
 
 
 def grant_nodes(group):
@@ -490,7 +519,9 @@ def grant_nodes(group):
                 nodes[int(f.read())] = "/dev/" + os.path.basename(sysdir)
         except OSError:
             return None  # a node of an earlier plug-in going away
-    if 0 not in nodes or not all(os.path.exists(n) for n in nodes.values()):
+    # uvcvideo registers the capture node (index 0), then the metadata node (1): both, or a test may meet a node
+    # that only root can open
+    if 0 not in nodes or 1 not in nodes or not all(os.path.exists(n) for n in nodes.values()):
         return None
     for n in nodes.values():
         if group is not None:
@@ -499,7 +530,41 @@ def grant_nodes(group):
     return nodes[0]
 
 
+def wait_until_gone(timeout_s=20):
+    """Waits until the kernel has taken the camera's nodes away (vhci tears the connection down, then the hub
+    driver disconnects the device), so that "unplugged" means gone from the bus and a quick replug cannot meet
+    the old nodes."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if not any(open_quietly(f).startswith(STRINGS[2])
+                   for f in glob.glob("/sys/class/video4linux/video*/name")):
+            return
+        time.sleep(0.05)
+    log(f"the nodes of the unplugged camera were still there after {timeout_s} s")
+
+
+def open_quietly(path):
+    try:
+        with open(path) as f:
+            return f.read()
+    except OSError:
+        return ""
+
+
 def main():
+    try:
+        run()
+    except BaseException as e:
+        # tests wait on the state: say why the camera is gone rather than leave them waiting
+        control = sys.argv[sys.argv.index("--control") + 1] if "--control" in sys.argv else None
+        if control:
+            with open(os.path.join(control, "state.tmp"), "w") as f:
+                f.write(f"dead: {e}\n")
+            os.replace(os.path.join(control, "state.tmp"), os.path.join(control, "state"))
+        raise
+
+
+def run():
     p = argparse.ArgumentParser()
     p.add_argument("--frames", required=True)
     p.add_argument("--control", required=True)
@@ -519,6 +584,7 @@ def main():
             log(f"connection lost: {e}")
             unplugged = False
         link.close()
+        wait_until_gone()
         camera.control_file("state", "unplugged\n")
         log("unplugged")
         if unplugged:

@@ -30,6 +30,9 @@ record CameraProfile(String card, List<FormatSizes> formats, List<String> offere
     record FormatSizes(RgbFormat format, List<Dimension> sizes) {
         FormatSizes {
             sizes = List.copyOf(sizes);
+            if (sizes.isEmpty()) {
+                throw new IllegalArgumentException("no frame size for " + format.fourccName());
+            }
         }
     }
 
@@ -91,8 +94,21 @@ record CameraProfile(String card, List<FormatSizes> formats, List<String> offere
         }
         usable.sort(Comparator.naturalOrder());
         List<FormatSizes> formats = new ArrayList<>();
+        V4l2Exception firstFailure = null;
         for (RgbFormat format : usable) {
-            formats.add(new FormatSizes(format, sizes(device, format)));
+            // One format whose sizes cannot be read must not hide a camera that the others make usable.
+            try {
+                formats.add(new FormatSizes(format, sizes(device, format)));
+            } catch (V4l2Exception e) {
+                if (firstFailure == null) {
+                    firstFailure = e;
+                } else {
+                    firstFailure.addSuppressed(e);
+                }
+            }
+        }
+        if (formats.isEmpty()) {
+            throw firstFailure;
         }
         return Optional.of(new CameraProfile(card, formats, offered));
     }

@@ -19,8 +19,9 @@ import java.util.Objects;
 /**
  * One V4L2 camera as a webcam-capture device, streaming through framereel's JNA binding: open sets the format
  * (VIDIOC_S_FMT) and starts mmap streaming, each read takes the newest frame the camera delivered and converts it
- * to RGB, close stops streaming and closes the node. Frames arrive in YUYV where the camera offers it, else MJPEG,
- * else another format storage converts (see {@link RgbFormat}); the {@code pixelFormat} parameter overrides that.
+ * to RGB, close stops streaming and closes the node. The sizes offered are those of every format the driver
+ * converts; frames of a size arrive in the most preferred format that has it: YUYV, else MJPEG, else another format
+ * storage converts (see {@link RgbFormat}). The {@code pixelFormat} parameter fixes the format (and its sizes).
  *
  * <p>{@link #getImageBytes(ByteBuffer)} is the fast path: the kernel's buffer converted straight to RGB24 in the
  * caller's buffer, nothing allocated per frame for raw formats. {@link #getImage()} returns a new image each call,

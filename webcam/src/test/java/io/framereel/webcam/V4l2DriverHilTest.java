@@ -78,7 +78,7 @@ class V4l2DriverHilTest {
     @Test
     void webcamCaptureDecodesTheUsbCamerasMjpegThroughTheDriver() {
         UsbCamera usb = rig.pluggedUsbCamera();
-        Webcam webcam = named(UsbCamera.NAME + ": framereel (" + usb.node() + ")");
+        Webcam webcam = named(UsbCamera.NAME + " (" + usb.node() + ")");
         // 640x480 comes only as MJPEG from this camera: the driver asks for it and decodes every frame
         webcam.setViewSize(new Dimension(W, H));
         assertTrue(webcam.open());

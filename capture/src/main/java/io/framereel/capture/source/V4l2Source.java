@@ -204,7 +204,7 @@ public final class V4l2Source implements FrameSource {
     /**
      * Frames stored as is (no line padding, no conversion) can be written from the driver's buffer. Two buffers
      * stay back, so that with one just dequeued (and about to be given back if no more may be lent) the driver
-     * still has one to fill: vb2 reports POLLERR with none queued.
+     * still has one to fill: with none queued the camera's frames are lost until one comes back.
      */
     @Override
     public int lendableFrames() {

@@ -1,7 +1,8 @@
 package io.framereel.capture.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.framereel.capture.record.FileFrameStore;
@@ -18,8 +19,6 @@ import io.framereel.storage.PixelFormat;
 import io.framereel.storage.SyncPolicy;
 import io.framereel.storage.pixel.ArgbConverter;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -68,33 +67,41 @@ class UsbCameraRecordHilTest {
         assertEquals(0, run.exitCode, run.toString());
         assertTrue(run.out.contains("\"frames\":14"), run.out);
         // A cold JVM under emulation may miss a frame or two at the start (the camera does not wait): the order
-        // is checked only when none was dropped.
-        assertStoredAsServed(file, run.out.contains("\"dropped\":0,"));
+        // is checked only when none was dropped or skipped.
+        assertStoredAsServed(file, run.out.contains("\"dropped\":0,") && run.out.contains("\"unusable\":0,"));
         try (ImageIO in = ImageIO.open(file, "r")) {
-            Image frame = in.seek(3).read(false, false, false);
-            assertEquals(640, frame.width());
-            assertEquals(480, frame.height());
-            BufferedImage decoded = javax.imageio.ImageIO.read(new ByteArrayInputStream(bytes(frame.payload())));
-            assertNotNull(decoded, "the stored JPEG decodes");
-            assertEquals(640, decoded.getWidth());
+            for (int i = 0; i < in.count(); i++) {
+                // framereel's own decode, which gives a frame without Huffman tables the standard ones
+                Image frame = in.seek(i).read(false, false, false);
+                assertEquals(640, frame.width());
+                assertEquals(480, frame.height());
+                int[] argb = new int[640 * 480];
+                ArgbConverter.convert(frame, argb);
+                assertTrue(distance(BARS[2], argb[120 * 640 + 5 * 640 / 16] & 0xFFFFFF) <= 48,
+                        "frame " + i + " decodes to the cyan bar");
+            }
         }
     }
 
-    /** Every stored frame is one of the camera's JPEGs byte for byte, so its padding was dropped. */
+    /**
+     * Every stored frame is one the camera sent (one of six JPEGs, with or without Huffman tables) byte for byte,
+     * so its padding was dropped; in the order sent when nothing was lost.
+     */
     private void assertStoredAsServed(Path file, boolean inOrder) throws IOException {
         try (ImageIO in = ImageIO.open(file, "r")) {
             for (int i = 0; i < in.count(); i++) {
                 Image frame = in.seek(i).read(false, false, false);
                 assertEquals(PixelFormat.JPEG, frame.format(), "frame " + i);
                 byte[] stored = bytes(frame.payload());
-                int served = -1;
-                for (int k = 0; k < UsbCamera.JPEG_FRAMES && served < 0; k++) {
-                    served = Arrays.equals(camera.servedJpeg(640, 480, k), stored) ? k : -1;
-                }
-                assertTrue(served >= 0, "frame " + i + " (" + stored.length + " bytes) is none of the camera's JPEGs");
                 if (inOrder) {
-                    assertEquals(i % UsbCamera.JPEG_FRAMES, served, "frame " + i + " out of order");
+                    assertArrayEquals(camera.servedFrame(640, 480, i), stored, "frame " + i);
+                    continue;
                 }
+                boolean sent = false;
+                for (int n = 0; n < 12 && !sent; n++) { // the six JPEGs, each with and without tables
+                    sent = Arrays.equals(camera.servedFrame(640, 480, n), stored);
+                }
+                assertTrue(sent, "frame " + i + " (" + stored.length + " bytes) is none the camera sent");
             }
         }
     }
@@ -133,11 +140,12 @@ class UsbCameraRecordHilTest {
         int streamsBefore = camera.streams().size();
         Thread pull = new Thread(() -> {
             try {
-                // once the camera is streaming (the JVM may take seconds to get there), a second of frames
-                while (camera.streams().size() == streamsBefore) {
+                // once the camera is streaming (the JVM may take seconds to get there), two seconds of frames
+                long deadline = System.nanoTime() + 60_000_000_000L;
+                while (camera.streams().size() == streamsBefore && System.nanoTime() < deadline) {
                     Thread.sleep(50);
                 }
-                Thread.sleep(1000);
+                Thread.sleep(2000);
                 camera.unplug();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -146,15 +154,18 @@ class UsbCameraRecordHilTest {
         pull.setDaemon(true);
         pull.start();
         RecordingSummary summary = recorder.record(null, 100);
-        pull.join();
+        pull.join(90_000);
+        assertFalse(pull.isAlive(), "the cable was not pulled");
         Throwable error = summary.error().orElseThrow(() -> new AssertionError("no error after unplug: " + summary));
         assertTrue(error.getMessage().contains(node), error.getMessage());
+        assertTrue(error.getMessage().contains("ENODEV") || error.getMessage().contains("disconnected")
+                || error.getMessage().contains("hung up"), error.getMessage());
         assertTrue(summary.stored() > 10, summary.toString());
         assertTrue(camera.streams().size() > streamsBefore, "the camera streamed");
         try (ImageIO in = ImageIO.open(file, "r")) {
             assertEquals(summary.stored(), in.count(), "every stored frame is readable");
         }
-        assertStoredAsServed(file, summary.dropped() == 0);
+        assertStoredAsServed(file, summary.dropped() == 0 && summary.unusable() == 0);
         camera.plug();
     }
 

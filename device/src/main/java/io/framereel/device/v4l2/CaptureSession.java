@@ -239,8 +239,8 @@ public final class CaptureSession implements AutoCloseable {
             return "file descriptor " + handle.fd() + " is not open";
         }
         // vb2 reports POLLERR when the queue is not streaming, the driver flagged an error, or nothing was queued yet
-        return "POLLERR: driver error, not streaming or nothing queued (held " + heldCount() + " of " + frames.length
-                + " buffers)";
+        return "POLLERR: driver error, not streaming or nothing queued since STREAMON (held " + heldCount() + " of "
+                + frames.length + " buffers)";
     }
 
     private Frame dequeued() {

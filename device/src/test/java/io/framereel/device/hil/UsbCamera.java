@@ -11,13 +11,15 @@ import java.util.List;
 
 /**
  * The rig's USB webcam from the outside: {@code hil/guest/uvc/uvc-camera.py}, a UVC camera plugged into the
- * kernel's USB/IP virtual host controller and driven by uvcvideo. Its MJPEG frames are the JPEG files it serves, in
- * turn ({@link #servedJpeg(int, int, int)}), every odd one padded with 1000 zero bytes after EOI; its YUYV 320x240
- * frames are vivid-ordered colour bars with a marker. The cable is pulled and put back through the player's command
- * FIFO; what the camera was told (brightness, streams) is read from its control directory.
+ * kernel's USB/IP virtual host controller and driven by uvcvideo. Its MJPEG frame n is JPEG file n mod 6
+ * ({@link #servedJpeg(int, int, int)}), without its Huffman tables when n mod 4 is 2 or 3 (as UVC cameras send
+ * MJPEG) and padded with 1000 zero bytes after EOI when n is odd ({@link #servedFrame(int, int, long)}); n counts
+ * from 0 at each stream start, as uvcvideo's sequence numbers do. Its YUYV 320x240 frames are vivid-ordered colour
+ * bars with a marker. The cable is pulled and put back through the player's command FIFO; what the camera was told
+ * (brightness, streams) is read from its control directory.
  */
 public final class UsbCamera {
-    /** The USB product name, which uvcvideo makes the start of both its nodes' names. */
+    /** The USB product name, which uvcvideo gives both its nodes. */
     public static final String NAME = "framereel UVC camera";
     /** JPEG files per size, served in turn. */
     public static final int JPEG_FRAMES = 6;
@@ -64,7 +66,38 @@ public final class UsbCamera {
         return text == null ? List.of() : new ArrayList<>(List.of(text.split("\n")));
     }
 
-    /** The bytes of served JPEG {@code k} (0-based, served in turn) at a size, without padding. */
+    /** MJPEG frame {@code n} of a stream as the camera sends it, less its padding ({@link #padding(long)}). */
+    public byte[] servedFrame(int width, int height, long n) {
+        byte[] jpeg = servedJpeg(width, height, (int) (n % JPEG_FRAMES));
+        return n % 4 >= 2 ? withoutHuffmanTables(jpeg) : jpeg;
+    }
+
+    /** The zero bytes after the EOI of MJPEG frame {@code n}. */
+    public static int padding(long n) {
+        return n % 2 == 1 ? PADDING : 0;
+    }
+
+    /** The JPEG without its DHT segments (everything before the start of scan but those, then the rest). */
+    static byte[] withoutHuffmanTables(byte[] jpeg) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(jpeg.length);
+        out.write(jpeg, 0, 2);
+        int at = 2;
+        while (at + 4 <= jpeg.length && (jpeg[at] & 0xFF) == 0xFF) {
+            int marker = jpeg[at + 1] & 0xFF;
+            int length = (jpeg[at + 2] & 0xFF) << 8 | jpeg[at + 3] & 0xFF;
+            if (marker == 0xDA) {
+                break;
+            }
+            if (marker != 0xC4) {
+                out.write(jpeg, at, 2 + length);
+            }
+            at += 2 + length;
+        }
+        out.write(jpeg, at, jpeg.length - at);
+        return out.toByteArray();
+    }
+
+    /** The JPEG file the camera serves as frame k of every six (0-based), with its Huffman tables. */
     public byte[] servedJpeg(int width, int height, int k) {
         try {
             return Files.readAllBytes(frames.resolve("mjpeg-" + width + "x" + height + "-" + k + ".jpg"));
@@ -74,15 +107,24 @@ public final class UsbCamera {
     }
 
     private void command(String word, String state) {
-        try {
-            Files.writeString(control.resolve("command"), word + "\n", StandardCharsets.US_ASCII);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot command the USB camera player", e);
-        }
+        requireAlive();
+        // Writing a FIFO blocks until it has a reader: the player holds it open, but should it have died, the test
+        // must fail, not hang the run until QEMU's time limit.
+        Thread writer = new Thread(() -> {
+            try {
+                Files.writeString(control.resolve("command"), word + "\n", StandardCharsets.US_ASCII);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot command the USB camera player", e);
+            }
+        }, "usb-camera-command");
+        writer.setDaemon(true);
+        writer.start();
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (!state.equals(readOrNull("state"))) {
+            requireAlive();
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("the USB camera did not become " + state + " within 30 s");
+                throw new AssertionError("the USB camera did not become " + state + " within 30 s (state "
+                        + readOrNull("state") + (writer.isAlive() ? "; the command FIFO has no reader" : "") + ")");
             }
             try {
                 Thread.sleep(50);
@@ -90,6 +132,13 @@ public final class UsbCamera {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted", e);
             }
+        }
+    }
+
+    private void requireAlive() {
+        String state = readOrNull("state");
+        if (state != null && state.startsWith("dead")) {
+            throw new AssertionError("the USB camera player ended: " + state);
         }
     }
 

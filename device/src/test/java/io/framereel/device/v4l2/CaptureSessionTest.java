@@ -136,8 +136,8 @@ class CaptureSessionTest {
         try (Rig rig = new Rig(Abi.current()); CaptureSession session = rig.device.startCapture(4)) {
             rig.camera.pollError = true;
             V4l2Exception e = assertThrows(V4l2Exception.class, () -> session.next(100));
-            assertEquals("/dev/fake0: poll: POLLERR: driver error, not streaming or nothing queued (held 0 of 4 buffers)",
-                    e.getMessage());
+            assertEquals("/dev/fake0: poll: POLLERR: driver error, not streaming or nothing queued since STREAMON"
+                    + " (held 0 of 4 buffers)", e.getMessage());
             rig.camera.pollError = false;
             rig.camera.produce(3, 0);
             assertEquals(3, session.next(100).sequence(), "the session stays usable after the error");
