@@ -11,6 +11,7 @@ import io.framereel.capture.json.Json;
 import io.framereel.device.hil.HilTest;
 import io.framereel.device.hil.Rig;
 import io.framereel.device.hil.SimulatedGpio;
+import io.framereel.device.hil.UsbCamera;
 import io.framereel.device.hil.VirtualFramebuffer;
 import io.framereel.device.v4l2.V4l2Device;
 import io.framereel.storage.Image;
@@ -30,9 +31,11 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -58,8 +61,9 @@ import org.junit.jupiter.api.Timeout;
 
 // Scope: the recorder daemon end to end in the hil rig, as the unprivileged service user: vivid found by its
 // sysfs name, gpio-sim buttons and status LED, the control socket and `framereel ctl`, replay of what it recorded
-// onto vfb, a SIGKILL mid-recording recovered at the next start, vivid unplugged and back, and a store that
-// fills up (a 6 MiB tmpfs the guest's root setup mounts for the test user).
+// onto vfb, a SIGKILL mid-recording recovered at the next start, vivid unplugged and back, a store that fills up
+// (a 6 MiB tmpfs the guest's root setup mounts for the test user), and a USB webcam (uvcvideo) pulled out and found
+// again by name under new node numbers.
 @HilTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DaemonHilTest {
@@ -545,6 +549,67 @@ class DaemonHilTest {
             StreamReport report = FileStream.inspect(f);
             assertEquals(TailDamage.Kind.NONE, report.tail().kind(), f + ": " + report.tail());
             assertTrue(report.index().size() >= 1, f + " has frames");
+        }
+        deleteTree(store);
+    }
+
+    // ---- 7: a USB webcam pulled out and plugged back in under new node numbers ---------------------------------
+
+    /**
+     * A USB camera that comes back is a new device, and while something still holds its old node the kernel gives
+     * it new /dev/videoN numbers. The configuration names the camera, not the node, so the daemon must find it
+     * again by name; here on the rig's USB camera (uvcvideo), MJPEG 320x240 at 15 fps.
+     */
+    @Test
+    @Order(7)
+    @Timeout(240)
+    void aUsbCameraPluggedBackUnderNewNodeNumbersIsFoundByNameAndRecordsAgain() throws Exception {
+        UsbCamera usb = rig.pluggedUsbCamera();
+        Path store = dir.resolve("usb");
+        Map<String, String> cfg = config(store);
+        cfg.put("camera.device", UsbCamera.NAME);
+        cfg.put("camera.format", "MJPG");
+        cfg.put("camera.size", "320x240");
+        cfg.put("camera.fps", "15");
+        RunningDaemon d = start(cfg);
+        StatusBoard board = d.board();
+        await(d, "the camera streams", 60, () -> board.state() == DaemonState.IDLE);
+        d.daemon.triggers().start("test");
+        await(d, "recording", 30, () -> board.framesRecorded() >= 15);
+        Path oldNode = usb.node();
+        // another program keeps the old node open across the replug, so its numbers stay taken
+        try (FileChannel held = FileChannel.open(oldNode, StandardOpenOption.READ)) {
+            usb.unplug();
+            await(d, "the daemon notices the lost camera", 30, () -> board.state() == DaemonState.CAMERA_LOST);
+            usb.plug();
+            assertNotEquals(oldNode, usb.node(), "the camera came back under new node numbers");
+        }
+        await(d, "the daemon finds the camera by name and records into a new file", 60,
+                () -> board.state() == DaemonState.RECORDING && board.currentFile() != null
+                        && d.number("camera_reopens") > 0);
+        long resumedAt = board.framesRecorded();
+        await(d, "frames flow into the new file", 30, () -> board.framesRecorded() >= resumedAt + 15);
+        d.daemon.triggers().stop("test");
+        await(d, "the second file is committed", 15, () -> board.filesCompleted() == 2 && board.currentFile() == null);
+        d.close();
+        assertEquals(List.of(), files(store, ".part"), "every file committed");
+        List<Path> recordings = files(store, ".bin");
+        assertEquals(2, recordings.size(), recordings.toString());
+        for (Path f : recordings) {
+            try (ImageIO in = ImageIO.open(f, "r")) {
+                assertTrue(in.count() >= 15, f + ": " + in.count() + " frames");
+                for (int i = 0; i < in.count(); i++) {
+                    Image frame = in.seek(i).read(false, false, false);
+                    assertEquals(PixelFormat.JPEG, frame.format(), f + " frame " + i);
+                    byte[] stored = new byte[frame.payload().remaining()];
+                    frame.payload().duplicate().get(stored);
+                    boolean sent = false;
+                    for (int n = 0; n < 12 && !sent; n++) { // six JPEGs, with and without Huffman tables
+                        sent = Arrays.equals(usb.servedFrame(320, 240, n), stored);
+                    }
+                    assertTrue(sent, f + " frame " + i + " is not a JPEG the camera sent, as sent");
+                }
+            }
         }
         deleteTree(store);
     }
