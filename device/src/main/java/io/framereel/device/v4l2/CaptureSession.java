@@ -17,7 +17,7 @@ import java.nio.ByteBuffer;
  *
  * <pre>
  *   start:  REQBUFS(n, MMAP) -> for each: QUERYBUF, mmap -> QBUF all -> STREAMON   (prepare stops before STREAMON)
- *   next:   poll(timeout) --readable--> DQBUF                     (EINTR retried, timeout -> null)
+ *   next:   poll(timeout) --readable--> DQBUF; timeout 0: DQBUF   (EINTR retried, timeout -> null)
  *   close:  STREAMOFF -> munmap all -> REQBUFS(0)                       (every step runs, ENODEV ignored)
  * </pre>
  *
@@ -175,6 +175,9 @@ public final class CaptureSession implements AutoCloseable {
             throw new IllegalStateException(handle.path() + ": capture session is "
                     + (closed ? "closed" : "not streaming yet (startStreaming)"));
         }
+        if (timeoutMs <= 0) {
+            return dequeue(); // no waiting: DQBUF alone says whether a frame is there, one call per frame of a backlog
+        }
         long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
         while (true) {
             // poll before DQBUF, as v4l2-ctl selects first: in the steady state the frame is not there yet when
@@ -183,13 +186,9 @@ public final class CaptureSession implements AutoCloseable {
             if (revents == 0) {
                 return null;
             }
-            resetBuffer(0);
-            int errno = handle.ioctl(VideoIoctl.VIDIOC_DQBUF, buffer);
-            if (errno == 0) {
-                return dequeued();
-            }
-            if (errno != Errno.EAGAIN) {
-                throw handle.failure("VIDIOC_DQBUF", errno, errno == Errno.ENODEV ? "device disconnected" : null);
+            Frame frame = dequeue();
+            if (frame != null) {
+                return frame;
             }
             if ((revents & Poll.POLLIN) == 0) {
                 // DQBUF had no clearer reason for the error poll reported (ENODEV after an unplug would have been)
@@ -197,6 +196,19 @@ public final class CaptureSession implements AutoCloseable {
             }
             // readable, yet nothing to dequeue (another reader of the same queue?): wait again
         }
+    }
+
+    /** DQBUF: the next filled buffer as a frame, or null when none is (EAGAIN). */
+    private Frame dequeue() throws V4l2Exception {
+        resetBuffer(0);
+        int errno = handle.ioctl(VideoIoctl.VIDIOC_DQBUF, buffer);
+        if (errno == 0) {
+            return dequeued();
+        }
+        if (errno != Errno.EAGAIN) {
+            throw handle.failure("VIDIOC_DQBUF", errno, errno == Errno.ENODEV ? "device disconnected" : null);
+        }
+        return null;
     }
 
     /**

@@ -132,6 +132,19 @@ class CaptureSessionTest {
     }
 
     @Test
+    void askingWithoutWaitingCostsOneDequeueAndNoPoll() throws V4l2Exception {
+        try (Rig rig = new Rig(Abi.current()); CaptureSession session = rig.device.startCapture(4)) {
+            rig.camera.produce(4, 0);
+            rig.camera.polls = 0;
+            rig.camera.dequeues = 0;
+            assertEquals(4, session.next(0).sequence());
+            assertNull(session.next(0));
+            assertEquals(0, rig.camera.polls);
+            assertEquals(2, rig.camera.dequeues);
+        }
+    }
+
+    @Test
     void pollErrorWithNothingToDequeueNamesThePollProblem() throws V4l2Exception {
         try (Rig rig = new Rig(Abi.current()); CaptureSession session = rig.device.startCapture(4)) {
             rig.camera.pollError = true;
