@@ -171,16 +171,15 @@ public final class V4l2WebcamDevice implements WebcamDevice, WebcamDevice.Buffer
             } catch (V4l2Exception e) {
                 throw new WebcamException(name + ": cannot open: " + e.getMessage(), e);
             }
+            RgbFormat format = profile.formatFor(resolution);
             try {
                 for (Map.Entry<String, String> control : settings.controls().entrySet()) {
                     opened.set(control.getKey(), control.getValue());
                 }
-                stream = V4l2Stream.start(opened, name, profile.formatFor(resolution), resolution.width,
-                        resolution.height,
-                        settings);
+                stream = V4l2Stream.start(opened, name, format, resolution.width, resolution.height, settings);
             } catch (V4l2Exception | RuntimeException e) {
-                WebcamException failure = new WebcamException(name + ": cannot capture " + profile.formatFor(resolution).fourccName()
-                        + " " + resolution.width + "x" + resolution.height + ": " + e.getMessage(), e);
+                WebcamException failure = new WebcamException(name + ": cannot capture " + format.fourccName() + " "
+                        + resolution.width + "x" + resolution.height + ": " + e.getMessage(), e);
                 closeAfterFailure(opened, failure);
                 throw failure;
             }
